@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { getRequestSettings } from "@/app/_data/settings";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLinks } from "@/components/layout/skip-links";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const settings = await getRequestSettings();
+  return {
+    title: { default: `Recrutement des AESH – ${settings.academyName}`, template: `%s – Recrutement des AESH – ${settings.academyName}` },
+    description: `Candidater comme accompagnant des élèves en situation de handicap (AESH) – ${settings.academyName}.`,
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+const publicNav = [
+  { href: "/", label: "Accueil" },
+  { href: "/aide", label: "Aide" },
+];
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page reads the académie's settings from the database: render per request.
+  await connection();
+  const settings = await getRequestSettings();
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col bg-white text-base">
+        <SkipLinks />
+        <SiteHeader academyName={settings.academyName} serviceName={settings.serviceName} nav={publicNav} />
+        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter academyName={settings.academyName} />
+      </body>
+    </html>
+  );
+}

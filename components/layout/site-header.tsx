@@ -1,0 +1,45 @@
+import Link from "next/link";
+
+import { NavLink } from "./nav-link";
+
+export type NavItem = { href: string; label: string };
+
+/** The State-style header: "République française" block, académie and service, then navigation. */
+export function SiteHeader({ academyName, serviceName, nav }: { academyName: string; serviceName: string; nav: NavItem[] }) {
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
+        <Link href="/" className="flex items-center gap-5 text-ink no-underline" title={`Accueil – ${academyName}`}>
+          <span className="border-r border-line pr-5 leading-tight" aria-hidden="true">
+            <span className="block text-sm font-bold uppercase tracking-wide">
+              République
+              <br />
+              française
+            </span>
+            <span className="mt-1 block text-xs italic text-muted">
+              Liberté
+              <br />
+              Égalité
+              <br />
+              Fraternité
+            </span>
+          </span>
+          <span className="leading-tight">
+            <span className="sr-only">République française – </span>
+            <span className="block text-lg font-bold uppercase">{academyName}</span>
+            <span className="block text-sm text-muted">{serviceName}</span>
+          </span>
+        </Link>
+      </div>
+      <nav aria-label="Menu principal" className="border-t border-line">
+        <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
+          {nav.map((item) => (
+            <li key={item.href}>
+              <NavLink href={item.href} label={item.label} />
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

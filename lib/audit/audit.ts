@@ -1,0 +1,27 @@
+import "server-only";
+import type { Queryable } from "../db/client";
+import { auditLog } from "../db/schema";
+
+export type AuditActor = { id: string | null; label: string };
+export const systemActor: AuditActor = { id: null, label: "système" };
+export const shellActor: AuditActor = { id: null, label: "ligne de commande" };
+
+export type AuditEntry = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Written in the same transaction as the change it records. */
+export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    details: entry.details ?? null,
+  });
+}

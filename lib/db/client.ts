@@ -1,0 +1,37 @@
+import "server-only";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "../env";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle: inside `db.transaction`, every query must go through it. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Code that runs either on its own or inside a caller's transaction. */
+export type Queryable = Database | Transaction;
+
+type Connection = { sql: postgres.Sql; db: Database };
+
+// Kept on globalThis so that hot reload in development does not open a new pool each time.
+const holder = globalThis as typeof globalThis & { __aeshDb?: Connection };
+
+export function createDatabase(url: string, options: { max?: number } = {}): Connection {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+  });
+  return { sql, db: drizzle({ client: sql, schema }) };
+}
+
+export function getDb(): Database {
+  holder.__aeshDb ??= createDatabase(env().DATABASE_URL);
+  return holder.__aeshDb.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const connection = holder.__aeshDb;
+  holder.__aeshDb = undefined;
+  await connection?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,191 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { attachmentTypes, diplomaTypes, postTypes, teachingTypes, workingTimes, zones } from "./reference";
+import { timestamps, users } from "./users";
+
+export const applicationStatus = pgEnum("application_status", [
+  "submitted",
+  "in_review",
+  "recruited",
+  "rejected",
+  "withdrawn",
+]);
+
+// RQTH is health data (GDPR art. 9): optional, shown to staff only, never a search filter.
+export const rqthStatus = pgEnum("rqth_status", ["yes", "no", "pending", "undisclosed"]);
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    postTypeId: uuid("post_type_id")
+      .notNull()
+      .references(() => postTypes.id, { onDelete: "restrict" }),
+    status: applicationStatus("status").notNull().default("submitted"),
+    rqth: rqthStatus("rqth"),
+    university: text("university"),
+    component: text("component"),
+    program: text("program"),
+    curriculum: text("curriculum"),
+    level: text("level"),
+    ine: text("ine"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    validUntil: date("valid_until").notNull(),
+    renewalNoticeSentAt: timestamp("renewal_notice_sent_at", { withTimezone: true }),
+    renewalReminderSentAt: timestamp("renewal_reminder_sent_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("applications_user_post_type_key").on(t.userId, t.postTypeId),
+    // The daily renewal job scans submitted applications by validity date.
+    index("applications_status_valid_until_idx").on(t.status, t.validUntil),
+    index("applications_post_type_status_idx").on(t.postTypeId, t.status),
+    index("applications_submitted_at_idx").on(t.submittedAt),
+  ],
+);
+
+/** Ranked choices: rank 1 is the first wish. */
+export const applicationZones = pgTable(
+  "application_zones",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    zoneId: uuid("zone_id")
+      .notNull()
+      .references(() => zones.id, { onDelete: "restrict" }),
+    rank: smallint("rank").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.rank] }),
+    uniqueIndex("application_zones_application_zone_key").on(t.applicationId, t.zoneId),
+    index("application_zones_zone_idx").on(t.zoneId),
+    check("application_zones_rank_positive", sql`${t.rank} >= 1`),
+  ],
+);
+
+export const applicationWorkingTimes = pgTable(
+  "application_working_times",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    workingTimeId: uuid("working_time_id")
+      .notNull()
+      .references(() => workingTimes.id, { onDelete: "restrict" }),
+    rank: smallint("rank").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.rank] }),
+    uniqueIndex("application_working_times_application_working_time_key").on(t.applicationId, t.workingTimeId),
+    index("application_working_times_working_time_idx").on(t.workingTimeId),
+    check("application_working_times_rank_positive", sql`${t.rank} >= 1`),
+  ],
+);
+
+/** "Choix 1" and "Choix 2": the same teaching type may be chosen twice, as the guide asks. */
+export const applicationTeachingTypes = pgTable(
+  "application_teaching_types",
+  {
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    teachingTypeId: uuid("teaching_type_id")
+      .notNull()
+      .references(() => teachingTypes.id, { onDelete: "restrict" }),
+    rank: smallint("rank").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.rank] }),
+    index("application_teaching_types_teaching_type_idx").on(t.teachingTypeId),
+    check("application_teaching_types_rank_range", sql`${t.rank} between 1 and 2`),
+  ],
+);
+
+export const fileStatus = pgEnum("file_status", ["pending", "ready", "rejected"]);
+export const filePurpose = pgEnum("file_purpose", ["application_attachment", "diploma"]);
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: filePurpose("purpose").notNull(),
+    // Chosen by the server, never derived from the user's file name.
+    storageKey: text("storage_key").notNull(),
+    originalName: text("original_name").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    contentType: text("content_type").notNull(),
+    status: fileStatus("status").notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("files_storage_key_key").on(t.storageKey),
+    index("files_user_idx").on(t.userId),
+    // The daily job sweeps pending uploads never confirmed.
+    index("files_status_created_at_idx").on(t.status, t.createdAt),
+  ],
+);
+
+export const applicationAttachments = pgTable(
+  "application_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    attachmentTypeId: uuid("attachment_type_id")
+      .notNull()
+      .references(() => attachmentTypes.id, { onDelete: "restrict" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => files.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("application_attachments_application_type_key").on(t.applicationId, t.attachmentTypeId),
+    uniqueIndex("application_attachments_file_key").on(t.fileId),
+  ],
+);
+
+/** Diplomas belong to the candidate, not to an application: deleting an application keeps them. */
+export const diplomas = pgTable(
+  "diplomas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    diplomaTypeId: uuid("diploma_type_id")
+      .notNull()
+      .references(() => diplomaTypes.id, { onDelete: "restrict" }),
+    obtainedOn: date("obtained_on"),
+    institution: text("institution").notNull(),
+    // ISO 3166-1 alpha-2 code.
+    country: text("country").notNull(),
+    city: text("city").notNull(),
+    fileId: uuid("file_id").references(() => files.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("diplomas_user_idx").on(t.userId), uniqueIndex("diplomas_file_key").on(t.fileId)],
+);

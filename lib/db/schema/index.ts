@@ -1,0 +1,4 @@
+export * from "./applications";
+export * from "./operations";
+export * from "./reference";
+export * from "./users";

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["candidate", "gestionnaire", "admin"]);
+export const civility = pgEnum("civility", ["madame", "monsieur"]);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+export { timestamps };
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // The lower-cased email, or a generated identifier for candidates without email.
+    identifier: text("identifier").notNull(),
+    email: text("email"),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull().default("candidate"),
+    civility: civility("civility"),
+    usageName: text("usage_name"),
+    birthName: text("birth_name"),
+    firstName: text("first_name"),
+    birthDate: date("birth_date"),
+    birthPlace: text("birth_place"),
+    // ISO 3166-1 alpha-2 code; the French name is looked up for display.
+    nationality: text("nationality"),
+    phone: text("phone"),
+    misc: text("misc"),
+    // Bumped on password change/reset and deletion: sessions carrying an older value end.
+    sessionVersion: integer("session_version").notNull().default(0),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_identifier_key").on(t.identifier),
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_role_idx").on(t.role),
+    index("users_birth_name_idx").on(sql`lower(${t.birthName})`),
+    index("users_usage_name_idx").on(sql`lower(${t.usageName})`),
+  ],
+);
+
+export const tokenPurpose = pgEnum("token_purpose", [
+  "email_verification",
+  "email_change",
+  "password_reset",
+  "recovery_code",
+  "renewal",
+]);
+
+/** One-time tokens. Only a SHA-256 of the token is stored; the token itself travels by mail. */
+export const tokens = pgTable(
+  "tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: tokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    // What the token acts on: the new email of an email change, the application of a renewal…
+    subject: text("subject"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("tokens_token_hash_key").on(t.tokenHash),
+    index("tokens_user_purpose_idx").on(t.userId, t.purpose),
+  ],
+);

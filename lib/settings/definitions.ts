@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * Business rules that admins edit (/admin/parametres). Each has a French label, a schema and
+ * a default; the defaults are those of the guide and of DESIGN.md. Pure: no database here.
+ */
+export const settingDefinitions = {
+  academyName: {
+    label: "Nom de l'académie",
+    schema: z.string().trim().min(2).max(120),
+    defaultValue: "Académie de Lille",
+  },
+  serviceName: {
+    label: "Nom du service",
+    schema: z.string().trim().min(2).max(160),
+    defaultValue: "Service académique de gestion et de recrutement des AESH",
+  },
+  platformContactEmail: {
+    label: "Adresse d'assistance sur le fonctionnement de la plateforme",
+    schema: z.email(),
+    defaultValue: "ce.acloerecrutement@ac-lille.fr",
+  },
+  campaignContactEmail: {
+    label: "Adresse d'assistance sur la campagne de recrutement des AESH",
+    schema: z.email(),
+    defaultValue: "dsden62.acloe-aesh@ac-lille.fr",
+  },
+  campaignOpen: {
+    label: "Campagne de recrutement ouverte",
+    schema: z.boolean(),
+    defaultValue: true,
+  },
+  validityMonths: {
+    label: "Durée de validité d'une candidature (mois)",
+    schema: z.number().int().min(1).max(24),
+    defaultValue: 6,
+  },
+  graceDays: {
+    label: "Délai de réponse au courriel de renouvellement avant suppression (jours)",
+    schema: z.number().int().min(7).max(120),
+    defaultValue: 30,
+  },
+  reminderDaysBeforeDeletion: {
+    label: "Relance avant suppression (jours)",
+    schema: z.number().int().min(1).max(60),
+    defaultValue: 7,
+  },
+  maxZoneWishes: {
+    label: "Nombre maximal de zones géographiques souhaitées",
+    schema: z.number().int().min(1).max(20),
+    defaultValue: 5,
+  },
+  maxWorkingTimeWishes: {
+    label: "Nombre maximal de quotités souhaitées",
+    schema: z.number().int().min(1).max(10),
+    defaultValue: 3,
+  },
+} as const;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingDefinitions)[K]["schema"]> };
+export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
+
+export function defaultSettings(): Settings {
+  return Object.fromEntries(settingKeys.map((key) => [key, settingDefinitions[key].defaultValue])) as Settings;
+}
+
+/** Stored values over defaults; a stored value that no longer fits its schema yields the default. */
+export function resolveSettings(stored: { key: string; value: unknown }[]): {
+  settings: Settings;
+  invalidKeys: SettingKey[];
+} {
+  const settings: Record<string, unknown> = defaultSettings();
+  const invalidKeys: SettingKey[] = [];
+  for (const { key, value } of stored) {
+    if (!(key in settingDefinitions)) continue;
+    const settingKey = key as SettingKey;
+    const parsed = settingDefinitions[settingKey].schema.safeParse(value);
+    if (parsed.success) settings[settingKey] = parsed.data;
+    else invalidKeys.push(settingKey);
+  }
+  return { settings: settings as Settings, invalidKeys };
+}

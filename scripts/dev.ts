@@ -1,0 +1,39 @@
+import path from "node:path";
+import { closeDb } from "../lib/db/client";
+import { publishDevEnv, withdrawDevEnv } from "./cli-env";
+import { ensureDevStaff } from "./dev-staff";
+import { runNext, superviseNext } from "./run-next";
+import { startStack } from "./stack";
+
+// `npm run dev`: the whole platform on embedded defaults, data kept under .data/.
+const dataDir = path.resolve(".data");
+const appPort = 3000;
+
+const stack = await startStack({
+  dataDir,
+  appPort,
+  ports: { database: 54329, storage: 4568, smtp: 1025, inbox: 1080 },
+});
+const staff = await ensureDevStaff(dataDir);
+await closeDb();
+
+const lines = [
+  "",
+  "Plateforme de recrutement des AESH — développement",
+  `  Application        : ${stack.env.APP_URL}`,
+  stack.inboxUrl ? `  Courriels envoyés  : ${stack.inboxUrl}` : `  Courriels          : envoyés par ${stack.env.SMTP_URL}`,
+  staff.password
+    ? `  Compte admin       : ${staff.email} / ${staff.password}`
+    : `  Compte admin       : ${staff.email} (mot de passe : voir .data/dev-staff.json ou npm run staff:create)`,
+  ...stack.embedded.map((line) => `  ${line}`),
+  `  Données locales    : ${dataDir}`,
+  "  Ctrl-C arrête tout.",
+  "",
+];
+console.log(lines.join("\n"));
+
+await publishDevEnv(stack.env);
+superviseNext(runNext("dev", appPort, stack.env), async () => {
+  await withdrawDevEnv();
+  await stack.stop();
+});

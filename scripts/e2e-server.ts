@@ -1,0 +1,19 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { e2ePorts } from "../tests/e2e/ports";
+import { runNext, superviseNext } from "./run-next";
+import { startStack } from "./stack";
+
+// The server Playwright tests run against: the production build (`next start`) on a fresh
+// database and empty storage and inbox, at the fixed ports of tests/e2e/ports.ts.
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "aesh-e2e-"));
+const stack = await startStack({
+  dataDir,
+  ephemeralDatabase: true,
+  freshDatabaseName: "aesh_e2e",
+  alwaysEmbed: ["storage", "mail"],
+  appPort: e2ePorts.app,
+  ports: { database: e2ePorts.database, storage: e2ePorts.storage, smtp: e2ePorts.smtp, inbox: e2ePorts.inbox },
+});
+superviseNext(runNext("start", e2ePorts.app, stack.env), stack.stop);

@@ -1,0 +1,70 @@
+import { expect, test } from "./fixtures";
+
+test.describe("pages publiques", () => {
+  test("l'accueil présente la plateforme, le menu et le pied de page", async ({ page, visit }) => {
+    await visit("/");
+    await expect(page).toHaveTitle(/Recrutement des AESH – Académie de Lille/);
+    await expect(page.getByRole("banner")).toContainText("Académie de Lille");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Recrutement des accompagnants");
+    await expect(page.getByText("20 Mo au maximum")).toBeVisible();
+
+    const menu = page.getByRole("navigation", { name: "Menu principal" });
+    await expect(menu.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
+    await expect(menu.getByRole("link", { name: "Aide" })).toBeVisible();
+
+    const footer = page.getByRole("contentinfo");
+    await expect(footer.getByRole("link", { name: "Accessibilité : non conforme" })).toBeVisible();
+    await expect(footer.getByRole("link", { name: "Données personnelles" })).toBeVisible();
+
+    // Nothing overflows sideways, even on a 375 px phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("AIDE donne les deux adresses d'assistance des paramètres", async ({ page, visit }) => {
+    await visit("/");
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Aide" }).click();
+    await expect(page).toHaveURL(/\/aide$/);
+    await expect(page.getByRole("heading", { name: "Assistance" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "ce.acloerecrutement@ac-lille.fr" })).toHaveAttribute(
+      "href",
+      "mailto:ce.acloerecrutement@ac-lille.fr",
+    );
+    await expect(page.getByRole("link", { name: "dsden62.acloe-aesh@ac-lille.fr" })).toHaveAttribute(
+      "href",
+      "mailto:dsden62.acloe-aesh@ac-lille.fr",
+    );
+    await expect(page.getByText("en l'absence de réponse, votre candidature sera supprimée")).toBeVisible();
+  });
+
+  test("les pages accessibilité et données personnelles sont lisibles depuis le pied de page", async ({ page, visit }) => {
+    await visit("/");
+    await page.getByRole("link", { name: "Accessibilité : non conforme" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Déclaration d'accessibilité");
+    await expect(page.getByText("non conforme", { exact: false }).first()).toBeVisible();
+    await visit("/donnees-personnelles");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Données personnelles");
+    await expect(page.getByText(/RQTH/)).toBeVisible();
+  });
+
+  test("une adresse inconnue affiche une page introuvable en français", async ({ page, consoleErrors }) => {
+    consoleErrors.allow(/status of 404/);
+    const response = await page.goto("/nexiste-pas");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(page.getByRole("link", { name: "Revenir à l'accueil" })).toBeVisible();
+  });
+
+  test("la santé du service répond 200 avec la base et le stockage", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "up", storage: "up" });
+  });
+
+  test("la tâche quotidienne refuse un appel sans le secret", async ({ request }) => {
+    const response = await request.get("/api/cron/renewals");
+    expect(response.status()).toBe(401);
+    const wrong = await request.get("/api/cron/renewals", { headers: { Authorization: "Bearer mauvais-secret" } });
+    expect(wrong.status()).toBe(401);
+  });
+});

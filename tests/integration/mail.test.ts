@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import { createElement } from "react";
+import { describe, expect, inject, it } from "vitest";
+import { StaffAccountCreatedEmail } from "@/emails/staff-account-created";
+import { getDb } from "@/lib/db/client";
+import { emailOutbox } from "@/lib/db/schema";
+import { deliverEmails, transactionWithMail } from "@/lib/mail/outbox";
+import { createMailer, getMailer } from "@/lib/mail/transport";
+import { runDailyJob } from "@/lib/renewals/daily-job";
+import { uniqueEmail } from "../support/factories";
+import { inboxClient } from "../support/inbox";
+
+const inbox = inboxClient(inject("inboxUrl"));
+
+function sampleEmail(to: string) {
+  return {
+    template: "staff-account-created",
+    to,
+    subject: "Votre accès à la plateforme",
+    element: createElement(StaffAccountCreatedEmail, { ...StaffAccountCreatedEmail.PreviewProps, email: to }),
+  };
+}
+
+async function outboxRow(id: string) {
+  const [row] = await getDb().select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row;
+}
+
+describe("mail outbox", () => {
+  it("delivers a mail enqueued in a transaction right after commit, in HTML and text", async () => {
+    const to = uniqueEmail("outbox");
+    const id = await transactionWithMail((_tx, outbox) => outbox.enqueue(sampleEmail(to)));
+
+    const mail = await inbox.waitFor(to);
+    expect(mail.subject).toBe("Votre accès à la plateforme");
+    expect(mail.from).toContain("Recrutement AESH");
+    expect(mail.text).toContain(`Votre identifiant est : ${to}`);
+    expect(mail.html).toContain("Se connecter à la plateforme");
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+  });
+
+  it("sends nothing when the transaction rolls back", async () => {
+    const to = uniqueEmail("rollback");
+    let enqueued: string | undefined;
+    await expect(
+      transactionWithMail(async (_tx, outbox) => {
+        enqueued = await outbox.enqueue(sampleEmail(to));
+        throw new Error("la modification échoue");
+      }),
+    ).rejects.toThrow("la modification échoue");
+
+    expect(enqueued).toBeDefined();
+    expect(await outboxRow(enqueued!)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await inbox.to(to)).toEqual([]);
+  });
+
+  it("keeps a mail SMTP refused, with its error, and the daily job delivers it later", async () => {
+    const to = uniqueEmail("retry");
+    // An SMTP server that is down: nothing listens on port 9 of this machine.
+    const downMailer = createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
+    const id = await transactionWithMail((_tx, outbox) => outbox.enqueue(sampleEmail(to)), {
+      db: getDb(),
+      mailer: downMailer,
+    });
+
+    const failed = await outboxRow(id);
+    expect(failed).toMatchObject({ status: "pending", attempts: 1 });
+    expect(failed?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(failed!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    // Not due yet: a run now leaves it alone.
+    await deliverEmails({ ids: [id] }, { db: getDb(), mailer: getMailer() });
+    expect((await outboxRow(id))?.status).toBe("pending");
+
+    await getDb().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.id, id));
+    const summary = await runDailyJob();
+    expect(summary.mail.sent).toBeGreaterThanOrEqual(1);
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await inbox.waitFor(to)).toBeDefined();
+  });
+
+  it("sends each due mail once when two deliveries run at the same time", async () => {
+    const to = uniqueEmail("concurrent");
+    const db = getDb();
+    const [row] = await db
+      .insert(emailOutbox)
+      .values({ template: "test", toAddress: to, subject: "Une seule fois", html: "<p>Bonjour</p>", text: "Bonjour" })
+      .returning({ id: emailOutbox.id });
+    const deps = { db, mailer: getMailer() };
+    const [first, second] = await Promise.all([
+      deliverEmails({ ids: [row!.id] }, deps),
+      deliverEmails({ ids: [row!.id] }, deps),
+    ]);
+    expect(first.sent + second.sent).toBe(1);
+    await inbox.waitFor(to);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await inbox.to(to)).toHaveLength(1);
+  });
+});
