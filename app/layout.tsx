@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { logout } from "@/app/actions";
+import { getCurrentUser } from "@/app/_data/session";
 import { getRequestSettings } from "@/app/_data/settings";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -23,15 +25,29 @@ const publicNav = [
   { href: "/aide", label: "Aide" },
 ];
 
+function candidateNav(name: string) {
+  return [
+    { href: "/tableau-de-bord", label: "Mon tableau de bord" },
+    { href: "/compte", label: name },
+    { href: "/aide", label: "Aide" },
+  ];
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads the académie's settings from the database: render per request.
   await connection();
-  const settings = await getRequestSettings();
+  const [settings, user] = await Promise.all([getRequestSettings(), getCurrentUser()]);
+  const signedIn = user?.role === "candidate";
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-base">
         <SkipLinks />
-        <SiteHeader academyName={settings.academyName} serviceName={settings.serviceName} nav={publicNav} />
+        <SiteHeader
+          academyName={settings.academyName}
+          serviceName={settings.serviceName}
+          nav={signedIn ? candidateNav(user.displayName) : publicNav}
+          logout={user ? logout : undefined}
+        />
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

@@ -1,5 +1,9 @@
 import type { ReactElement } from "react";
+import { PasswordChangedEmail, passwordChangedSubject } from "./password-changed";
+import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
+import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registration-attempt";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "./staff-account-created";
+import { VerifyEmail, verifyEmailSubject } from "./verify-email";
 
 /** Every template with sample data, for `npm run email` (the preview) and template tests. */
 export const emailPreviews: { name: string; subject: string; element: ReactElement }[] = [
@@ -7,5 +11,17 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     name: "staff-account-created",
     subject: staffAccountCreatedSubject(StaffAccountCreatedEmail.PreviewProps.branding),
     element: <StaffAccountCreatedEmail {...StaffAccountCreatedEmail.PreviewProps} />,
+  },
+  { name: "verify-email", subject: verifyEmailSubject(), element: <VerifyEmail {...VerifyEmail.PreviewProps} /> },
+  {
+    name: "registration-attempt",
+    subject: registrationAttemptSubject(),
+    element: <RegistrationAttemptEmail {...RegistrationAttemptEmail.PreviewProps} />,
+  },
+  { name: "password-reset", subject: passwordResetSubject(), element: <PasswordResetEmail {...PasswordResetEmail.PreviewProps} /> },
+  {
+    name: "password-changed",
+    subject: passwordChangedSubject(),
+    element: <PasswordChangedEmail {...PasswordChangedEmail.PreviewProps} />,
   },
 ];

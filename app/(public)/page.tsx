@@ -1,9 +1,16 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser, safeNextPath } from "@/app/_data/session";
 import { getRequestSettings } from "@/app/_data/settings";
 import { Alert } from "@/components/ui/alert";
+import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
+import { LoginForm } from "./login-form";
 
-export default async function HomePage() {
-  const settings = await getRequestSettings();
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const [settings, user, params] = await Promise.all([getRequestSettings(), getCurrentUser(), searchParams]);
+  if (user?.role === "candidate") redirect(safeNextPath(params.suivant));
+  const next = params.suivant ? safeNextPath(params.suivant) : undefined;
   return (
     <div className="space-y-8">
       <div className="space-y-3">
@@ -11,9 +18,43 @@ export default async function HomePage() {
         <PageTitle>Recrutement des accompagnants des élèves en situation de handicap (AESH)</PageTitle>
         <p className="max-w-3xl text-lg">
           Bienvenue sur la plateforme de candidature aux fonctions d&apos;AESH de l&apos;
-          {settings.academyName.replace(/^Académie/, "académie")}. Les AESH accompagnent, à l&apos;école, au collège et
-          au lycée, les élèves en situation de handicap.
+          {settings.academyName.replace(/^Académie/, "académie")}. Identifiez-vous pour accéder à votre espace candidat.
         </p>
+      </div>
+
+      {params.deconnecte ? (
+        <Alert tone="success" role="status">
+          Vous êtes déconnecté. À bientôt !
+        </Alert>
+      ) : null}
+      {params.motdepasse ? (
+        <Alert tone="success" role="status">
+          Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.
+        </Alert>
+      ) : null}
+      {next ? (
+        <Alert tone="info" role="status">
+          Connectez-vous pour accéder à cette page.
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="inscription" className="space-y-4 border border-line p-6">
+          <h2 id="inscription" className="text-xl font-bold uppercase">
+            Vous souhaitez vous inscrire
+          </h2>
+          <p>Créez votre compte pour déposer votre candidature, avec ou sans adresse électronique.</p>
+          <Link href="/inscription" className={primaryButtonClass}>
+            Continuer
+          </Link>
+        </section>
+        <section aria-labelledby="identification" className="space-y-4 border border-line p-6">
+          <h2 id="identification" className="text-xl font-bold uppercase">
+            Vous êtes déjà inscrit
+          </h2>
+          <h3 className="font-bold">Identification</h3>
+          <LoginForm next={next} />
+        </section>
       </div>
 
       <section className="max-w-3xl">
@@ -27,32 +68,9 @@ export default async function HomePage() {
               Chaque fichier doit peser <strong>20 Mo au maximum</strong>. Un diplôme peut aussi être photographié avec
               votre téléphone.
             </li>
-            <li>Chaque candidature est valable 6 mois et peut être prolongée à votre demande.</li>
+            <li>Chaque candidature est valable {settings.validityMonths} mois et peut être prolongée à votre demande.</li>
           </ul>
         </Alert>
-      </section>
-
-      <section aria-labelledby="etapes" className="max-w-3xl space-y-3">
-        <h2 id="etapes" className="text-xl font-bold">
-          Les étapes de votre candidature
-        </h2>
-        <ol className="list-decimal space-y-2 pl-6">
-          <li>
-            <strong>Connexion</strong> : créez votre compte (avec ou sans adresse électronique) puis connectez-vous.
-          </li>
-          <li>
-            <strong>Candidatures</strong> : indiquez le type de poste, vos zones géographiques et vos quotités de travail
-            souhaitées, puis déposez les pièces jointes demandées.
-          </li>
-          <li>
-            <strong>Suivi de la candidature</strong> : consultez son statut et sa date de validité ; à l&apos;issue des 6
-            mois, un courriel vous demande si vous souhaitez la maintenir.
-          </li>
-          <li>
-            <strong>Diplômes</strong> : renseignez vos diplômes et joignez-en une copie pour accélérer l&apos;étude de
-            votre dossier.
-          </li>
-        </ol>
       </section>
     </div>
   );

@@ -5,7 +5,18 @@ import { NavLink } from "./nav-link";
 export type NavItem = { href: string; label: string };
 
 /** The State-style header: "République française" block, académie and service, then navigation. */
-export function SiteHeader({ academyName, serviceName, nav }: { academyName: string; serviceName: string; nav: NavItem[] }) {
+export function SiteHeader({
+  academyName,
+  serviceName,
+  nav,
+  logout,
+}: {
+  academyName: string;
+  serviceName: string;
+  nav: NavItem[];
+  /** The sign-out server action, shown as "Déconnecter" when someone is signed in. */
+  logout?: () => Promise<void>;
+}) {
   return (
     <header className="border-b border-line bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
@@ -38,6 +49,18 @@ export function SiteHeader({ academyName, serviceName, nav }: { academyName: str
               <NavLink href={item.href} label={item.label} />
             </li>
           ))}
+          {logout ? (
+            <li>
+              <form action={logout}>
+                <button
+                  type="submit"
+                  className="block border-b-2 border-transparent px-3 py-3 text-sm font-bold uppercase text-ink hover:bg-surface"
+                >
+                  Déconnecter
+                </button>
+              </form>
+            </li>
+          ) : null}
         </ul>
       </nav>
     </header>

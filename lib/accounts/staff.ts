@@ -7,9 +7,8 @@ import { recordAudit, type AuditActor } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
 import { isUniqueViolation } from "../db/errors";
 import { users } from "../db/schema";
-import { env } from "../env";
+import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type MailDeps } from "../mail/outbox";
-import { loadSettings } from "../settings/settings";
 import { checkPassword } from "./password-policy";
 
 export const staffRoles = ["gestionnaire", "admin"] as const;
@@ -71,8 +70,7 @@ async function insertStaffAccount(
       entityId: created.id,
       details: { email, role },
     });
-    const settings = await loadSettings(tx);
-    const branding = { academyName: settings.academyName, serviceName: settings.serviceName, appUrl: env().APP_URL };
+    const branding = await loadBranding(tx);
     await outbox.enqueue({
       template: "staff-account-created",
       to: email,
@@ -81,7 +79,7 @@ async function insertStaffAccount(
         branding,
         email,
         roleLabel: staffRoleLabels[role],
-        loginUrl: `${env().APP_URL}/`,
+        loginUrl: appLink("/"),
       }),
     });
     return created;

@@ -15,7 +15,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 type Fixtures = {
   visit: (path: string) => Promise<void>;
   inboxUrl: string;
-  /** Console errors a test expects (e.g. the 404 of a page it asked for on purpose). */
+  /** Browser errors a test expects (e.g. the 404 of a page it asked for on purpose). */
   consoleErrors: { allow: (pattern: RegExp) => void; isAllowed: (text: string) => boolean };
 };
 
@@ -35,11 +35,15 @@ export const test = base.extend<Fixtures>({
     const problems: string[] = [];
     page.on("console", (message) => {
       const text = message.text();
-      if (message.type() === "error" && !consoleErrors.isAllowed(text)) {
+      if (message.type() === "error" && !text.startsWith("Failed to load resource") && !consoleErrors.isAllowed(text)) {
         problems.push(`console.error: ${text}`);
       }
     });
     page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+    page.on("response", (response) => {
+      const text = `HTTP ${response.status()}: ${response.request().method()} ${response.url()}`;
+      if (response.status() >= 400 && !consoleErrors.isAllowed(text)) problems.push(text);
+    });
     await provide(page);
     if (page.url().startsWith("http")) await expectAccessible(page);
     expect(problems, "erreurs dans la console du navigateur").toEqual([]);

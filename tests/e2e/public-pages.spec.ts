@@ -48,7 +48,7 @@ test.describe("pages publiques", () => {
   });
 
   test("une adresse inconnue affiche une page introuvable en français", async ({ page, consoleErrors }) => {
-    consoleErrors.allow(/status of 404/);
+    consoleErrors.allow(/^HTTP 404: GET \S+\/nexiste-pas$/);
     const response = await page.goto("/nexiste-pas");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");

@@ -77,3 +77,14 @@ export const tokens = pgTable(
     index("tokens_user_purpose_idx").on(t.userId, t.purpose),
   ],
 );
+
+/**
+ * Failed-login counters per identifier and per client address, kept in PostgreSQL so that
+ * throttling holds across several app instances.
+ */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});

@@ -1,0 +1,287 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useMemo, useState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Fieldset, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/ui/form";
+import { PasswordStrength } from "@/components/ui/password-strength";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { FieldErrors } from "@/lib/accounts/registration-schema";
+import { register, resend, type RegistrationState, type RegistrationValues } from "./actions";
+
+const labels: Record<string, string> = {
+  email: "Courriel",
+  emailConfirmation: "Confirmez votre courriel",
+  password: "Mot de passe",
+  passwordConfirmation: "Confirmez votre mot de passe",
+  civility: "Civilité",
+  usageName: "Nom d'usage",
+  birthName: "Nom patronymique",
+  firstName: "Prénom",
+  birthDate: "Date de naissance",
+  birthPlace: "Lieu de naissance",
+  nationality: "Nationalité",
+  phone: "Téléphone",
+  misc: "Informations complémentaires",
+};
+
+const initialState: RegistrationState = { status: "editing", errors: {}, values: {}, attempt: 0 };
+
+export function RegistrationForm({ countries }: { countries: { code: string; name: string }[] }) {
+  const [state, action] = useActionState(register, initialState);
+  const [resent, resendAction] = useActionState(resend, false);
+  const editing: { errors: FieldErrors; values: RegistrationValues; attempt: number } =
+    state.status === "editing" ? state : { errors: {}, values: {}, attempt: 0 };
+  const [noEmail, setNoEmail] = useState(Boolean(editing.values.noEmail));
+  const [password, setPassword] = useState("");
+  const [names, setNames] = useState({ email: "", birthName: "", usageName: "", firstName: "" });
+  const personalData = useMemo(() => Object.values(names), [names]);
+
+  if (state.status === "verification-sent") {
+    return (
+      <div className="max-w-3xl space-y-4" role="status">
+        <h2 className="text-xl font-bold">Votre compte est créé : confirmez votre adresse</h2>
+        <p>
+          Un message vient d&apos;être envoyé à <strong>{state.email}</strong> pour valider la création de votre compte.
+          Ouvrez-le et cliquez sur le lien pour accéder une première fois à votre espace candidat. Le lien est valable 48
+          heures.
+        </p>
+        <p className="border-l-4 border-warning bg-warning-light px-4 py-3">
+          <strong>Attention :</strong> ce message peut se trouver dans votre dossier « spam » ou « courrier indésirable ».
+        </p>
+        <form action={resendAction} className="space-y-2">
+          <input type="hidden" name="email" value={state.email} />
+          <SubmitButton variant="secondary" pendingLabel="Envoi…">
+            Renvoyer le message
+          </SubmitButton>
+          {resent ? <p>Un nouveau message vient d&apos;être envoyé. Le lien précédent ne fonctionne plus.</p> : null}
+        </form>
+      </div>
+    );
+  }
+
+  if (state.status === "identifier-created") {
+    return (
+      <div className="max-w-3xl space-y-4">
+        <div role="status" className="space-y-2 border-l-4 border-success bg-success-light px-4 py-3">
+          <h2 className="text-xl font-bold">Votre compte est créé</h2>
+          <p>
+            Votre identifiant est : <strong className="font-mono text-xl tracking-wide">{state.identifier}</strong>
+          </p>
+          <p>Notez-le : il vous sera demandé à chaque connexion, avec votre mot de passe.</p>
+        </div>
+        <section aria-labelledby="codes" className="space-y-2 border border-line p-4">
+          <h3 id="codes" className="font-bold">
+            Vos codes de secours
+          </h3>
+          <p>
+            Sans adresse électronique, ces codes sont le seul moyen de choisir un nouveau mot de passe si vous oubliez le
+            vôtre. Chaque code ne sert qu&apos;une fois. Imprimez cette page ou recopiez-les, et gardez-les en lieu sûr :
+            ils ne seront plus jamais affichés.
+          </p>
+          <ul className="grid grid-cols-2 gap-2 font-mono text-lg sm:grid-cols-4">
+            {state.recoveryCodes.map((code) => (
+              <li key={code}>{code}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => window.print()} className="text-france underline">
+            Imprimer mes codes
+          </button>
+        </section>
+        <p>
+          <Link href="/" className="text-france underline">
+            J&apos;ai noté mon identifiant et mes codes : me connecter
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const { errors, values, attempt } = editing;
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  return (
+    // A new key per attempt remounts the fields with the values sent back (React's reset of a
+    // <select> after a form action ignores its defaultValue).
+    <form key={attempt} action={action} noValidate className="max-w-3xl space-y-6">
+      <ErrorSummary errors={errors} labels={labels} />
+      <RequiredNote />
+
+      <Fieldset legend="Identifiant">
+        <p className="border-l-4 border-warning bg-warning-light px-4 py-3 text-sm">
+          Une adresse électronique et un mot de passe sont nécessaires pour vous connecter. Si vous n&apos;avez pas
+          d&apos;adresse électronique, un identifiant vous sera généré.
+        </p>
+        <div className="flex items-start gap-3">
+          <input
+            id="noEmail"
+            name="noEmail"
+            type="checkbox"
+            className="mt-1 h-5 w-5"
+            // Uncontrolled: React resets the form after each submission, and the DOM must then
+            // show what was sent (returned in `values`), as the email fields below do.
+            defaultChecked={Boolean(values.noEmail)}
+            onChange={(event) => setNoEmail(event.target.checked)}
+          />
+          <label htmlFor="noEmail">Vous n&apos;avez pas d&apos;adresse électronique (un identifiant vous sera généré)</label>
+        </div>
+        {noEmail ? null : (
+          <>
+            <TextField
+              id="email"
+              name="email"
+              type="email"
+              label="Courriel"
+              autoComplete="email"
+              required
+              defaultValue={text("email")}
+              error={errors.email}
+              onChange={(event) => setNames((current) => ({ ...current, email: event.target.value }))}
+            />
+            <TextField
+              id="emailConfirmation"
+              name="emailConfirmation"
+              type="email"
+              label="Confirmez votre courriel"
+              autoComplete="email"
+              required
+              defaultValue={text("emailConfirmation")}
+              error={errors.emailConfirmation}
+              onPaste={(event) => event.preventDefault()}
+            />
+          </>
+        )}
+      </Fieldset>
+
+      <Fieldset legend="Mot de passe">
+        <p className="border-l-4 border-warning bg-warning-light px-4 py-3 text-sm">
+          Au moins 8 caractères, avec des majuscules, des minuscules et au moins un caractère spécial. Évitez les mots
+          courants et vos données personnelles ; une phrase de plusieurs mots est plus sûre et plus facile à retenir.
+        </p>
+        <div>
+          <TextField
+            id="password"
+            name="password"
+            type="password"
+            label="Mot de passe"
+            autoComplete="new-password"
+            required
+            maxLength={128}
+            error={errors.password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <PasswordStrength password={password} personalData={personalData} />
+        </div>
+        <TextField
+          id="passwordConfirmation"
+          name="passwordConfirmation"
+          type="password"
+          label="Confirmez votre mot de passe"
+          autoComplete="new-password"
+          required
+          maxLength={128}
+          error={errors.passwordConfirmation}
+        />
+      </Fieldset>
+
+      <Fieldset legend="Vous">
+        <SelectField
+          id="civility"
+          name="civility"
+          label="Civilité"
+          required
+          defaultValue={text("civility")}
+          error={errors.civility}
+          options={[
+            { value: "madame", label: "Madame" },
+            { value: "monsieur", label: "Monsieur" },
+          ]}
+        />
+        <TextField
+          id="usageName"
+          name="usageName"
+          label="Nom d'usage"
+          hint="Si vous en avez un : nom d'époux ou d'épouse, par exemple."
+          autoComplete="family-name"
+          defaultValue={text("usageName")}
+          error={errors.usageName}
+          onChange={(event) => setNames((current) => ({ ...current, usageName: event.target.value }))}
+        />
+        <TextField
+          id="birthName"
+          name="birthName"
+          label="Nom patronymique"
+          hint="Votre nom de naissance."
+          required
+          defaultValue={text("birthName")}
+          error={errors.birthName}
+          onChange={(event) => setNames((current) => ({ ...current, birthName: event.target.value }))}
+        />
+        <TextField
+          id="firstName"
+          name="firstName"
+          label="Prénom"
+          autoComplete="given-name"
+          required
+          defaultValue={text("firstName")}
+          error={errors.firstName}
+          onChange={(event) => setNames((current) => ({ ...current, firstName: event.target.value }))}
+        />
+        <TextField
+          id="birthDate"
+          name="birthDate"
+          label="Date de naissance"
+          hint="Au format JJ/MM/AAAA, par exemple 14/07/1990."
+          inputMode="numeric"
+          autoComplete="bday"
+          placeholder="JJ/MM/AAAA"
+          required
+          defaultValue={text("birthDate")}
+          error={errors.birthDate}
+        />
+        <TextField
+          id="birthPlace"
+          name="birthPlace"
+          label="Lieu de naissance"
+          hint="Commune, et pays si vous êtes né à l'étranger."
+          required
+          defaultValue={text("birthPlace")}
+          error={errors.birthPlace}
+        />
+        <SelectField
+          id="nationality"
+          name="nationality"
+          label="Nationalité"
+          required
+          defaultValue={text("nationality")}
+          error={errors.nationality}
+          options={countries.map((country) => ({ value: country.code, label: country.name }))}
+        />
+      </Fieldset>
+
+      <Fieldset legend="Divers">
+        <TextField
+          id="phone"
+          name="phone"
+          type="tel"
+          label="Téléphone"
+          hint={noEmail ? "Obligatoire sans adresse électronique : c'est ainsi que nos services vous joindront." : "Facultatif."}
+          autoComplete="tel"
+          required={noEmail}
+          defaultValue={text("phone")}
+          error={errors.phone}
+        />
+        <TextAreaField
+          id="misc"
+          name="misc"
+          label="Informations complémentaires"
+          hint="Facultatif : ce que vous souhaitez porter à la connaissance du service de recrutement."
+          maxLength={1000}
+          defaultValue={text("misc")}
+          error={errors.misc}
+        />
+      </Fieldset>
+
+      <SubmitButton pendingLabel="Création du compte…">Valider</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use server";
+
+import { z } from "zod";
+import { requestPasswordReset, resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
+import { formatParisTime } from "@/lib/format/date";
+
+export type ResetRequestState = { sent: boolean; error?: string; identifier?: string };
+
+/** Same answer whether or not the identifier has an account. */
+export async function requestReset(_previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+  const identifier = z.string().trim().min(1).max(320).safeParse(formData.get("identifier"));
+  if (!identifier.success) return { sent: false, error: "Indiquez votre identifiant (votre adresse électronique)." };
+  await requestPasswordReset(identifier.data);
+  return { sent: true };
+}
+
+export type RecoveryState = {
+  done: boolean;
+  errors: Partial<Record<"identifier" | "code" | "password" | "passwordConfirmation", string>>;
+  identifier?: string;
+};
+
+const recoveryForm = z.object({
+  identifier: z.string().trim().min(1, "Indiquez l'identifiant qui vous a été donné à l'inscription.").max(64),
+  code: z.string().trim().min(1, "Indiquez l'un de vos codes de secours.").max(32),
+  password: z.string().max(1024),
+  passwordConfirmation: z.string().max(1024),
+});
+
+/** Without email: a one-time recovery code and a new password. */
+export async function recoverWithCode(_previous: RecoveryState, formData: FormData): Promise<RecoveryState> {
+  const parsed = recoveryForm.safeParse(Object.fromEntries(formData));
+  const identifier = String(formData.get("identifier") ?? "").slice(0, 64);
+  if (!parsed.success) {
+    const errors: RecoveryState["errors"] = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof RecoveryState["errors"]] ??= issue.message;
+    return { done: false, errors, identifier };
+  }
+  if (parsed.data.password !== parsed.data.passwordConfirmation) {
+    return { done: false, errors: { passwordConfirmation: "Les deux mots de passe ne sont pas identiques." }, identifier };
+  }
+  const result = await resetPasswordWithRecoveryCode(parsed.data);
+  if (result.ok) return { done: true, errors: {} };
+  const message =
+    "retryAt" in result && result.retryAt
+      ? `Trop de tentatives. Par sécurité, réessayez à partir de ${formatParisTime(result.retryAt)}.`
+      : result.message;
+  return { done: false, errors: { [result.field === "token" ? "code" : result.field]: message }, identifier };
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+
+/** The POST behind "Activer mon espace candidat": confirms the address and opens a session. */
+export async function activate(formData: FormData): Promise<void> {
+  const token = z.string().min(10).max(200).regex(/^[\w-]+$/).safeParse(formData.get("token"));
+  if (!token.success) redirect("/verification/invalide");
+  try {
+    await signIn("email-verification", { token: token.data, redirectTo: "/tableau-de-bord?bienvenue=1" });
+  } catch (error) {
+    // The page explains why the link no longer works (used or expired).
+    if (error instanceof AuthError) redirect(`/verification/${token.data}`);
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { hashPassword, verifyPassword } from "../auth/password-hash";
+import { addressKey, clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import type { Database } from "../db/client";
+import { users } from "../db/schema";
+import { normalizeIdentifier } from "./identifier";
+
+export type SessionUser = { id: string; role: "candidate" | "gestionnaire" | "admin"; sessionVersion: number };
+
+export type LoginResult =
+  | { status: "ok"; user: SessionUser }
+  | { status: "invalid" }
+  | { status: "throttled"; retryAt: Date }
+  | { status: "unverified" };
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks an identifier and password. Unknown identifiers are checked against a dummy hash so
+ * that the answer takes as long as for a real account; every failure feeds the throttle.
+ */
+export async function authenticate(
+  db: Database,
+  input: { identifier: string; password: string; address: string },
+): Promise<LoginResult> {
+  const identifier = normalizeIdentifier(input.identifier);
+  const keys = [identifierKey(identifier), addressKey(input.address)];
+  const locked = await lockedUntil(db, keys);
+  if (locked) return { status: "throttled", retryAt: locked };
+
+  const [user] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+      passwordHash: users.passwordHash,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.identifier, identifier))
+    .limit(1);
+
+  dummyHash ??= hashPassword("mot de passe factice pour un identifiant inconnu");
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !valid || user.disabledAt) {
+    await recordFailure(db, keys[0]!, throttlePolicy.identifier);
+    await recordFailure(db, keys[1]!, throttlePolicy.address);
+    return { status: "invalid" };
+  }
+  await clearFailures(db, keys[0]!);
+  if (user.email && !user.emailVerifiedAt) return { status: "unverified" };
+  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+  return { status: "ok", user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion } };
+}

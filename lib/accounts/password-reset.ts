@@ -1,0 +1,146 @@
+import "server-only";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { PasswordChangedEmail, passwordChangedSubject } from "../../emails/password-changed";
+import { PasswordResetEmail, passwordResetSubject } from "../../emails/password-reset";
+import { recordAudit } from "../audit/audit";
+import { hashPassword } from "../auth/password-hash";
+import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import { consumeToken, issueToken, peekToken, revokeTokens, type TokenFailure } from "../auth/tokens";
+import type { Transaction } from "../db/client";
+import { getDb } from "../db/client";
+import { users } from "../db/schema";
+import { appLink, loadBranding } from "../mail/branding";
+import { transactionWithMail, type Outbox } from "../mail/outbox";
+import { normalizeIdentifier, normalizeRecoveryCode } from "./identifier";
+import { checkPassword } from "./password-policy";
+
+export const resetValidMinutes = 60;
+
+/** "Mot de passe perdu": a reset link by mail when the identifier has an address; silent otherwise. */
+export async function requestPasswordReset(identifier: string): Promise<void> {
+  await transactionWithMail(async (tx, outbox) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(eq(users.identifier, normalizeIdentifier(identifier)), isNotNull(users.email)))
+      .limit(1);
+    if (!user?.email) return;
+    await revokeTokens(tx, user.id, "password_reset");
+    const token = await issueToken(tx, { userId: user.id, purpose: "password_reset", validMinutes: resetValidMinutes });
+    await outbox.enqueue({
+      template: "password-reset",
+      to: user.email,
+      subject: passwordResetSubject(),
+      element: createElement(PasswordResetEmail, {
+        branding: await loadBranding(tx),
+        resetUrl: appLink(`/reinitialisation/${token}`),
+        validMinutes: resetValidMinutes,
+      }),
+    });
+  });
+}
+
+export type PasswordUpdate = { ok: true } | { ok: false; field: "password" | "token" | "code"; message: string };
+
+const tokenMessages: Record<TokenFailure, string> = {
+  unknown: "Ce lien n'est pas valide. Demandez un nouveau lien depuis « Mot de passe perdu ».",
+  used: "Ce lien a déjà servi. Si besoin, demandez-en un nouveau depuis « Mot de passe perdu ».",
+  expired: "Ce lien a expiré (il est valable une heure). Demandez-en un nouveau depuis « Mot de passe perdu ».",
+};
+
+export async function describeResetToken(token: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const result = await peekToken(getDb(), token, "password_reset");
+  return result.ok ? { ok: true } : { ok: false, message: tokenMessages[result.reason] };
+}
+
+/**
+ * Stores a new password and ends every session of the account (session_version + 1); the
+ * owner is told by mail when the account has an address.
+ */
+async function replacePassword(tx: Transaction, outbox: Outbox, userId: string, password: string, action: string) {
+  const [user] = await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ id: users.id, email: users.email, identifier: users.identifier });
+  if (!user) throw new Error("password update matched no user");
+  await revokeTokens(tx, userId, "password_reset");
+  await recordAudit(tx, { actor: { id: user.id, label: user.identifier }, action, entityType: "user", entityId: user.id });
+  if (user.email) {
+    const branding = await loadBranding(tx);
+    await outbox.enqueue({
+      template: "password-changed",
+      to: user.email,
+      subject: passwordChangedSubject(),
+      element: createElement(PasswordChangedEmail, {
+        branding,
+        lostPasswordUrl: appLink("/mot-de-passe-perdu"),
+        contactEmail: branding.contactEmail,
+      }),
+    });
+  }
+}
+
+/** Sets a new password from a reset link (which also proves the mailbox: the address counts as verified). */
+export async function resetPasswordWithToken(token: string, password: string): Promise<PasswordUpdate> {
+  const db = getDb();
+  const found = await peekToken(db, token, "password_reset");
+  if (!found.ok) return { ok: false, field: "token", message: tokenMessages[found.reason] };
+  const [person] = await db
+    .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
+    .from(users)
+    .where(eq(users.id, found.token.userId));
+  // A weak password leaves the link usable for a second try.
+  const { problems } = checkPassword(password, [person?.email, person?.birthName, person?.usageName, person?.firstName]);
+  if (problems.length > 0) return { ok: false, field: "password", message: problems.join(" ") };
+
+  return transactionWithMail(async (tx, outbox) => {
+    const consumed = await consumeToken(tx, token, "password_reset");
+    if (!consumed.ok) return { ok: false, field: "token", message: tokenMessages[consumed.reason] };
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, consumed.token.userId));
+    await replacePassword(tx, outbox, consumed.token.userId, password, "account.password_reset");
+    return { ok: true };
+  });
+}
+
+/**
+ * For accounts without email: a one-time recovery code stands in for the mailed link. Wrong
+ * codes count as failed logins, so guessing is throttled like passwords.
+ */
+export async function resetPasswordWithRecoveryCode(input: {
+  identifier: string;
+  code: string;
+  password: string;
+}): Promise<PasswordUpdate | { ok: false; field: "code"; message: string; retryAt?: Date }> {
+  const identifier = normalizeIdentifier(input.identifier);
+  const key = identifierKey(identifier);
+  const db = getDb();
+  const locked = await lockedUntil(db, [key]);
+  if (locked) return { ok: false, field: "code", message: "Trop de tentatives.", retryAt: locked };
+
+  const [user] = await db
+    .select({ id: users.id, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
+    .from(users)
+    .where(eq(users.identifier, identifier))
+    .limit(1);
+  const { problems } = checkPassword(input.password, [user?.birthName, user?.usageName, user?.firstName]);
+  if (problems.length > 0) return { ok: false, field: "password", message: problems.join(" ") };
+
+  const result = await transactionWithMail(async (tx, outbox) => {
+    if (!user) return false;
+    const consumed = await consumeToken(tx, normalizeRecoveryCode(input.code), "recovery_code", user.id);
+    if (!consumed.ok) return false;
+    await replacePassword(tx, outbox, user.id, input.password, "account.password_recovered");
+    return true;
+  });
+  if (!result) {
+    await recordFailure(db, key, throttlePolicy.identifier);
+    return { ok: false, field: "code", message: "Identifiant ou code de secours incorrect (chaque code ne sert qu'une fois)." };
+  }
+  await clearFailures(db, key);
+  return { ok: true };
+}

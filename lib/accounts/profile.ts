@@ -1,0 +1,41 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { users } from "../db/schema";
+
+export type Profile = {
+  identifier: string;
+  email: string | null;
+  civility: "madame" | "monsieur" | null;
+  usageName: string | null;
+  birthName: string | null;
+  firstName: string | null;
+  birthDate: string | null;
+  birthPlace: string | null;
+  nationality: string | null;
+  phone: string | null;
+  misc: string | null;
+  createdAt: Date;
+};
+
+/** The candidate's own details, as the account page shows them. */
+export async function findProfile(db: Database, userId: string): Promise<Profile | null> {
+  const [profile] = await db
+    .select({
+      identifier: users.identifier,
+      email: users.email,
+      civility: users.civility,
+      usageName: users.usageName,
+      birthName: users.birthName,
+      firstName: users.firstName,
+      birthDate: users.birthDate,
+      birthPlace: users.birthPlace,
+      nationality: users.nationality,
+      phone: users.phone,
+      misc: users.misc,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return profile ?? null;
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authenticate, type SessionUser } from "../accounts/login";
+import { verifyEmailAndOpenSession } from "../accounts/verification";
+import { getDb } from "../db/client";
+import { users } from "../db/schema";
+import { env } from "../env";
+
+/* eslint-disable @typescript-eslint/consistent-type-definitions -- Auth.js types are extended by interface merging. */
+declare module "next-auth" {
+  interface User {
+    role?: SessionUser["role"];
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; role: SessionUser["role"] };
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    role?: SessionUser["role"];
+    sv?: number;
+  }
+}
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
+
+/** Why a sign-in was refused; `code` reaches the login action, never the URL of a page. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+/** Sessions end after an hour without activity (each authenticated request renews them). */
+export const sessionMaxAgeSeconds = 60 * 60;
+
+/** The client address for throttling: the first X-Forwarded-For hop, set by the platform's proxy. */
+export function clientAddress(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "inconnue";
+}
+
+const passwordCredentials = z.object({ identifier: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
+const tokenCredentials = z.object({ token: z.string().min(10).max(200) });
+
+function toAuthUser(user: SessionUser) {
+  return { id: user.id, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  pages: { signIn: "/", error: "/" },
+  logger: { error: (error) => (error instanceof CredentialsSignin ? undefined : console.error(error)) },
+  providers: [
+    Credentials({
+      id: "password",
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = passwordCredentials.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await authenticate(getDb(), { ...parsed.data, address: clientAddress(request.headers) });
+        if (result.status === "ok") return toAuthUser(result.user);
+        throw new SignInRefused(result.status === "throttled" ? `throttled:${result.retryAt.toISOString()}` : result.status);
+      },
+    }),
+    Credentials({
+      // The link of the verification mail opens the candidate space without a password, once.
+      id: "email-verification",
+      credentials: { token: {} },
+      async authorize(credentials) {
+        const parsed = tokenCredentials.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("unknown");
+        const result = await verifyEmailAndOpenSession(getDb(), parsed.data.token);
+        if (result.ok) return toAuthUser(result.user);
+        throw new SignInRefused(result.reason);
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion };
+      if (!token.sub) return null;
+      // A password change, reset or account deletion bumps session_version: older sessions end here.
+      const [current] = await getDb()
+        .select({ role: users.role, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.id, token.sub));
+      if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
+      return { ...token, role: current.role };
+    },
+    session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "candidate" } };
+    },
+  },
+}));

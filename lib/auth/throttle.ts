@@ -1,0 +1,50 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../db/client";
+import { authThrottle } from "../db/schema";
+
+/**
+ * Login throttling: after `limit` failures within the window, a key is locked for
+ * `lockMinutes`. Per identifier it stops guessing one account's password; per address it
+ * stops spraying many accounts. The state lives in PostgreSQL, shared by every instance.
+ */
+export const throttlePolicy = {
+  identifier: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  address: { limit: 50, windowMinutes: 15, lockMinutes: 15 },
+} as const;
+
+export type ThrottleRule = { limit: number; windowMinutes: number; lockMinutes: number };
+
+export const identifierKey = (identifier: string) => `identifier:${identifier}`;
+export const addressKey = (address: string) => `address:${address}`;
+
+/** The latest lock end among `keys`, or null when none is locked now. */
+export async function lockedUntil(db: Queryable, keys: string[]): Promise<Date | null> {
+  const rows = await db
+    .select({ lockedUntil: authThrottle.lockedUntil })
+    .from(authThrottle)
+    .where(inArray(authThrottle.key, keys));
+  const now = Date.now();
+  const locks = rows.map((row) => row.lockedUntil?.getTime() ?? 0).filter((time) => time > now);
+  return locks.length ? new Date(Math.max(...locks)) : null;
+}
+
+export async function recordFailure(db: Queryable, key: string, rule: ThrottleRule): Promise<void> {
+  const windowExpired = sql`${authThrottle.windowStartedAt} < now() - make_interval(mins => ${rule.windowMinutes})`;
+  const failures = sql`case when ${windowExpired} then 1 else ${authThrottle.failures} + 1 end`;
+  await db
+    .insert(authThrottle)
+    .values({ key, failures: 1 })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        failures,
+        windowStartedAt: sql`case when ${windowExpired} then now() else ${authThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case when ${failures} >= ${rule.limit} then now() + make_interval(mins => ${rule.lockMinutes}) else ${authThrottle.lockedUntil} end`,
+      },
+    });
+}
+
+export async function clearFailures(db: Queryable, key: string): Promise<void> {
+  await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
+}

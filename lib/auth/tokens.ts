@@ -1,0 +1,87 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "../db/client";
+import { tokens } from "../db/schema";
+
+export type TokenPurpose = (typeof tokens.$inferInsert)["purpose"];
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A fresh random token; only its hash is stored. The caller mails or shows the token itself. */
+export async function issueToken(
+  tx: Queryable,
+  options: { userId: string; purpose: TokenPurpose; validMinutes: number | null; subject?: string; token?: string },
+): Promise<string> {
+  const token = options.token ?? randomBytes(32).toString("base64url");
+  await tx.insert(tokens).values({
+    userId: options.userId,
+    purpose: options.purpose,
+    tokenHash: hashToken(token),
+    subject: options.subject,
+    expiresAt: options.validMinutes === null ? null : new Date(Date.now() + options.validMinutes * 60_000),
+  });
+  return token;
+}
+
+/** Marks every unused token of `purpose` for the user as used (a new one replaces them). */
+export async function revokeTokens(tx: Queryable, userId: string, purpose: TokenPurpose): Promise<void> {
+  await tx
+    .update(tokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
+}
+
+export type ConsumedToken = { userId: string; subject: string | null };
+export type TokenFailure = "unknown" | "used" | "expired";
+
+/**
+ * Uses a token once: the conditional UPDATE lets exactly one of two concurrent requests
+ * through. On failure, says why, so the page can explain it.
+ */
+export async function consumeToken(
+  tx: Queryable,
+  token: string,
+  purpose: TokenPurpose,
+  userId?: string,
+): Promise<{ ok: true; token: ConsumedToken } | { ok: false; reason: TokenFailure }> {
+  const tokenHash = hashToken(token);
+  const [used] = await tx
+    .update(tokens)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(tokens.tokenHash, tokenHash),
+        eq(tokens.purpose, purpose),
+        userId ? eq(tokens.userId, userId) : undefined,
+        isNull(tokens.usedAt),
+        sql`(${tokens.expiresAt} is null or ${tokens.expiresAt} > now())`,
+      ),
+    )
+    .returning({ userId: tokens.userId, subject: tokens.subject });
+  if (used) return { ok: true, token: used };
+  const [existing] = await tx
+    .select({ usedAt: tokens.usedAt })
+    .from(tokens)
+    .where(and(eq(tokens.tokenHash, tokenHash), eq(tokens.purpose, purpose), userId ? eq(tokens.userId, userId) : undefined));
+  if (!existing) return { ok: false, reason: "unknown" };
+  return { ok: false, reason: existing.usedAt ? "used" : "expired" };
+}
+
+/** Looks a token up without using it (to show a page before the POST that acts). */
+export async function peekToken(
+  tx: Queryable,
+  token: string,
+  purpose: TokenPurpose,
+): Promise<{ ok: true; token: ConsumedToken } | { ok: false; reason: TokenFailure }> {
+  const [row] = await tx
+    .select({ userId: tokens.userId, subject: tokens.subject, usedAt: tokens.usedAt, expiresAt: tokens.expiresAt })
+    .from(tokens)
+    .where(and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.purpose, purpose)));
+  if (!row) return { ok: false, reason: "unknown" };
+  if (row.usedAt) return { ok: false, reason: "used" };
+  if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired" };
+  return { ok: true, token: { userId: row.userId, subject: row.subject } };
+}

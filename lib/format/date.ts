@@ -1,0 +1,37 @@
+/** Dates as French people read and type them: JJ/MM/AAAA. Pure helpers, usable in the browser. */
+
+/** "31/12/2000" → "2000-12-31"; null for anything that is not a real calendar date. */
+export function parseFrenchDate(value: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** "2000-12-31" (or a Date) → "31/12/2000". */
+export function formatFrenchDate(value: string | Date): string {
+  const iso = typeof value === "string" ? value : value.toISOString();
+  const [year, month, day] = iso.slice(0, 10).split("-");
+  return `${day}/${month}/${year}`;
+}
+
+/** Whole years between an ISO birth date and `today` (ISO). */
+export function ageOn(birthIso: string, todayIso: string): number {
+  const [by, bm, bd] = birthIso.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = todayIso.split("-").map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** A moment as "14 h 05" in Paris time, for "réessayez à partir de …". */
+export function formatParisTime(date: Date): string {
+  return new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" })
+    .format(date)
+    .replace(":", " h ");
+}
+
+/** Today's date in Paris, as "YYYY-MM-DD". */
+export function todayIso(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { inboxClient } from "../support/inbox";
+import { expect, test } from "./fixtures";
+
+const password = "Un héron au long bec 2024 !";
+
+async function fillIdentity(page: Page, firstName: string) {
+  await page.getByLabel("Civilité").selectOption("madame");
+  await page.getByLabel("Nom patronymique").fill("Flandin");
+  await page.getByLabel(/^Prénom/).fill(firstName);
+  await page.getByLabel("Date de naissance").fill("14/07/1990");
+  await page.getByLabel("Lieu de naissance").fill("Douai");
+  await page.getByLabel("Nationalité").selectOption("FR");
+}
+
+async function logIn(page: Page, identifier: string, secret: string) {
+  await page.getByLabel(/^Identifiant/).fill(identifier);
+  await page.getByLabel(/^Votre mot de passe/).fill(secret);
+  await page.getByRole("button", { name: "Connecter" }).click();
+}
+
+/** Registers with an email and follows the activation link: the page ends signed in. */
+async function registerAndActivate(page: Page, inboxUrl: string, email: string, firstName: string) {
+  await page.goto("/inscription");
+  await page.getByLabel(/^Courriel/).fill(email);
+  await page.getByLabel("Confirmez votre courriel").fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(password);
+  await page.getByLabel("Confirmez votre mot de passe").fill(password);
+  await fillIdentity(page, firstName);
+  await page.getByRole("button", { name: "Valider" }).click();
+  await expect(page.getByText(`Un message vient d'être envoyé à ${email}`)).toBeVisible();
+  const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.includes("Confirmez votre adresse"));
+  await page.goto(new URL(/http\S+\/verification\/[\w-]+/.exec(mail.text)![0]).pathname);
+  await page.getByRole("button", { name: "Activer mon espace candidat" }).click();
+  await expect(page).toHaveURL(/\/tableau-de-bord/);
+}
+
+test.describe("comptes candidats", () => {
+  test("inscription avec courriel, activation par le lien, déconnexion puis connexion", async ({ page, visit, inboxUrl }) => {
+    const email = `maxime-${randomUUID().slice(0, 8)}@exemple.fr`;
+    await visit("/");
+    await page.getByRole("link", { name: "Continuer" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formulaire d'inscription");
+
+    // A first try with mistakes: each one is said next to its field, and typed values stay.
+    await page.getByLabel(/^Courriel/).fill(email);
+    await page.getByLabel("Confirmez votre courriel").fill(`autre-${email}`);
+    await page.getByLabel(/^Mot de passe/).fill("azerty");
+    await page.getByRole("button", { name: "Valider" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "points sont à corriger" });
+    await expect(summary).toBeVisible();
+    await expect(page.locator("#emailConfirmation-erreur")).toHaveText("Les deux adresses électroniques ne sont pas identiques.");
+    await expect(page.locator("#password-erreur")).toContainText("Le mot de passe doit contenir au moins 8 caractères.");
+    await expect(page.getByLabel(/^Courriel/)).toHaveValue(email);
+    await expect(page.getByLabel(/^Mot de passe/)).toHaveValue("");
+
+    await page.getByLabel("Confirmez votre courriel").fill(email);
+    await page.getByLabel(/^Mot de passe/).fill(password);
+    await expect(page.getByText("mot de passe accepté")).toBeVisible();
+    await page.getByLabel("Confirmez votre mot de passe").fill(password);
+    await fillIdentity(page, "Maxime");
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.getByText(`Un message vient d'être envoyé à ${email}`)).toBeVisible();
+    await expect(page.getByText("dossier « spam »")).toBeVisible();
+
+    // Not yet confirmed: the login says so.
+    await page.goto("/");
+    await logIn(page, email, password);
+    await expect(page.getByText("Votre adresse électronique n'est pas encore confirmée")).toBeVisible();
+
+    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.includes("Confirmez votre adresse"));
+    const link = /http\S+\/verification\/[\w-]+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(new URL(link!).pathname);
+    await page.getByRole("button", { name: "Activer mon espace candidat" }).click();
+    await expect(page).toHaveURL(/\/tableau-de-bord/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon tableau de bord");
+    await expect(page.getByText("Votre adresse électronique est confirmée")).toBeVisible();
+
+    const menu = page.getByRole("navigation", { name: "Menu principal" });
+    await expect(menu.getByRole("link", { name: "Maxime FLANDIN" })).toBeVisible();
+    await menu.getByRole("button", { name: "Déconnecter" }).click();
+    await expect(page.getByText("Vous êtes déconnecté")).toBeVisible();
+
+    // The candidate space is closed again, and login brings back where one was going.
+    await page.goto("/compte");
+    await expect(page).toHaveURL(/\/\?suivant=%2Fcompte/);
+    await logIn(page, email.toUpperCase(), password);
+    await expect(page).toHaveURL(/\/compte$/);
+    await expect(page.getByText("Nom patronymique")).toBeVisible();
+
+    // The link served once.
+    await page.goto(new URL(link!).pathname);
+    await expect(page.getByText("Ce lien d'activation a déjà servi")).toBeVisible();
+  });
+
+  test("inscription sans courriel : l'identifiant généré permet de se connecter", async ({ page, visit }) => {
+    await visit("/inscription");
+    await page.getByLabel("Vous n'avez pas d'adresse électronique").check();
+    await expect(page.getByLabel(/^Courriel/)).toHaveCount(0);
+    await page.getByLabel(/^Mot de passe/).fill(password);
+    await page.getByLabel("Confirmez votre mot de passe").fill(password);
+    await fillIdentity(page, "Camille");
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page.locator("#phone-erreur")).toContainText("Sans adresse électronique, indiquez un numéro de téléphone");
+    await page.getByLabel(/^Mot de passe/).fill(password);
+    await page.getByLabel("Confirmez votre mot de passe").fill(password);
+    await page.getByLabel("Téléphone").fill("06 12 34 56 78");
+    await page.getByRole("button", { name: "Valider" }).click();
+
+    const identifier = (await page.locator("strong.font-mono").textContent())?.trim() ?? "";
+    expect(identifier).toMatch(/^aesh-[0-9a-z]{4}-[0-9a-z]{4}$/);
+    await expect(page.getByRole("heading", { name: "Vos codes de secours" })).toBeVisible();
+    await expect(page.locator("ul.font-mono li")).toHaveCount(8);
+
+    await page.getByRole("link", { name: /me connecter/ }).click();
+    await logIn(page, identifier, password);
+    await expect(page).toHaveURL(/\/tableau-de-bord$/);
+    await expect(page.getByText("Bonjour Camille FLANDIN")).toBeVisible();
+  });
+
+  test("un mauvais mot de passe reçoit un message générique", async ({ page, visit }) => {
+    await visit("/");
+    await logIn(page, "personne-inconnue@exemple.fr", "Pas le bon mot de passe !");
+    await expect(page.getByRole("alert").filter({ hasText: "Identifiant ou mot de passe incorrect." })).toBeVisible();
+    await expect(page.getByLabel(/^Identifiant/)).toHaveValue("personne-inconnue@exemple.fr");
+  });
+
+  test("mot de passe perdu : le lien reçu permet d'en choisir un nouveau et ferme les sessions ouvertes", async ({
+    page,
+    browser,
+    visit,
+    inboxUrl,
+  }) => {
+    const email = `oubli-${randomUUID().slice(0, 8)}@exemple.fr`;
+    await registerAndActivate(page, inboxUrl, email, "Sacha");
+
+    // Elsewhere (another browser), the candidate asks for a new password.
+    const other = await browser.newPage();
+    await other.goto("/");
+    await other.getByRole("link", { name: "Mot de passe perdu" }).click();
+    await other.getByLabel(/^Identifiant/).first().fill(email);
+    await other.getByRole("button", { name: "Recevoir un lien" }).click();
+    await expect(other.getByText("Si un compte correspond à cet identifiant")).toBeVisible();
+    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe");
+    await other.goto(new URL(/http\S+\/reinitialisation\/[\w-]+/.exec(mail.text)![0]).pathname);
+    const newPassword = "Une autre phrase bien longue, 2025 !";
+    await other.getByLabel(/^Nouveau mot de passe/).fill(newPassword);
+    await other.getByLabel(/^Confirmez le nouveau mot de passe/).fill(newPassword);
+    await other.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
+    await expect(other.getByText("Votre nouveau mot de passe est enregistré")).toBeVisible();
+    await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "Votre mot de passe a été changé");
+    await other.close();
+
+    // The session opened before the reset is over.
+    await page.goto("/tableau-de-bord");
+    await expect(page).toHaveURL(/\/\?suivant=/);
+    await visit("/");
+    await logIn(page, email, password);
+    await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
+    await logIn(page, email, newPassword);
+    await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  });
+});

@@ -1,0 +1,133 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, inject, it } from "vitest";
+import { authenticate } from "@/lib/accounts/login";
+import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithToken } from "@/lib/accounts/password-reset";
+import { registerCandidate } from "@/lib/accounts/registration";
+import { parseRegistration } from "@/lib/accounts/registration-schema";
+import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
+import { hashToken } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
+import { tokens, users } from "@/lib/db/schema";
+import { candidatePassword, registerWithEmail, registrationForm, tokenFromMail, userByIdentifier } from "../support/candidates";
+import { uniqueEmail } from "../support/factories";
+import { inboxClient } from "../support/inbox";
+
+const inbox = inboxClient(inject("inboxUrl"));
+const address = "203.0.113.7";
+
+describe("registration and email verification", () => {
+  it("creates an unverified account, mails a single-use link that opens a session", async () => {
+    const email = uniqueEmail("inscription");
+    expect(await registerWithEmail(email)).toEqual({ kind: "verification-sent", email });
+    expect((await userByIdentifier(email))?.emailVerifiedAt).toBeNull();
+    expect(await authenticate(getDb(), { identifier: email, password: candidatePassword, address })).toEqual({ status: "unverified" });
+
+    const mail = await inbox.waitFor(email, (m) => m.subject.includes("Confirmez votre adresse"));
+    expect(mail.text).toContain("Bonjour Maxime");
+    const token = tokenFromMail(mail.text, "verification");
+    const opened = await verifyEmailAndOpenSession(getDb(), token);
+    expect(opened).toMatchObject({ ok: true, user: { role: "candidate" } });
+    expect((await userByIdentifier(email))?.emailVerifiedAt).not.toBeNull();
+    expect(await verifyEmailAndOpenSession(getDb(), token)).toEqual({ ok: false, reason: "used" });
+    expect(await authenticate(getDb(), { identifier: email.toUpperCase(), password: candidatePassword, address })).toMatchObject({ status: "ok" });
+  });
+
+  it("refuses an expired verification link", async () => {
+    const email = uniqueEmail("expire");
+    await registerWithEmail(email);
+    const token = tokenFromMail((await inbox.waitFor(email)).text, "verification");
+    await getDb().update(tokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(tokens.tokenHash, hashToken(token)));
+    expect(await verifyEmailAndOpenSession(getDb(), token)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("answers the same for a known address, changes nothing and warns its owner by mail", async () => {
+    const email = uniqueEmail("deja");
+    await registerWithEmail(email);
+    const before = await userByIdentifier(email);
+    expect(await registerWithEmail(email)).toEqual({ kind: "verification-sent", email });
+    expect(await userByIdentifier(email)).toEqual(before);
+    const warning = await inbox.waitFor(email, (m) => m.subject === "Une inscription a été tentée avec votre adresse");
+    expect(warning.text).toContain("aucun nouveau compte n'a été créé");
+  });
+
+  it("gives candidates without email a generated identifier and one-time recovery codes", async () => {
+    const parsed = parseRegistration(registrationForm({ noEmail: true, phone: "0612345678", firstName: "Camille" }));
+    if (!parsed.ok) throw new Error("form refused");
+    const outcome = await registerCandidate(parsed.data);
+    if (outcome.kind !== "identifier-created") throw new Error("no identifier");
+    expect(outcome.identifier).toMatch(/^aesh-[0-9a-z]{4}-[0-9a-z]{4}$/);
+    expect(outcome.recoveryCodes).toHaveLength(8);
+    expect(await authenticate(getDb(), { identifier: outcome.identifier.toUpperCase(), password: candidatePassword, address })).toMatchObject({ status: "ok" });
+
+    const newPassword = "Trois petits chats, 2025 !";
+    const code = outcome.recoveryCodes[0]!;
+    expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: code.toLowerCase(), password: newPassword })).toEqual({ ok: true });
+    expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code, password: newPassword })).toMatchObject({ ok: false, field: "code" });
+    expect(await authenticate(getDb(), { identifier: outcome.identifier, password: newPassword, address })).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("login", () => {
+  it("throttles the 11th wrong password in a row, even a right one then", async () => {
+    const email = uniqueEmail("force");
+    await registerWithEmail(email);
+    await verifyEmailAndOpenSession(getDb(), tokenFromMail((await inbox.waitFor(email)).text, "verification"));
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      expect(await authenticate(getDb(), { identifier: email, password: `Mauvais-${attempt}!`, address: `198.51.100.${attempt}` })).toEqual({
+        status: "invalid",
+      });
+    }
+    const eleventh = await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "198.51.100.99" });
+    expect(eleventh.status).toBe("throttled");
+    const retryAt = eleventh.status === "throttled" ? eleventh.retryAt.getTime() : 0;
+    expect(retryAt).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  it("answers an unknown identifier like a wrong password", async () => {
+    expect(await authenticate(getDb(), { identifier: uniqueEmail("inconnu"), password: candidatePassword, address })).toEqual({ status: "invalid" });
+  });
+});
+
+describe("lost password", () => {
+  it("behaves the same for an unknown and a known address; the link works once and ends sessions", async () => {
+    const email = uniqueEmail("perdu");
+    await registerWithEmail(email);
+    const unknown = uniqueEmail("inconnu");
+    await expect(requestPasswordReset(unknown)).resolves.toBeUndefined();
+    await expect(requestPasswordReset(email)).resolves.toBeUndefined();
+    const mail = await inbox.waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe");
+    expect(await inbox.to(unknown)).toEqual([]);
+
+    const token = tokenFromMail(mail.text, "reinitialisation");
+    const before = await userByIdentifier(email);
+    expect(await resetPasswordWithToken(token, "faible")).toMatchObject({ ok: false, field: "password" });
+    expect(await userByIdentifier(email)).toEqual(before);
+
+    const newPassword = "Le vent se lève, 2025 !";
+    expect(await resetPasswordWithToken(token, newPassword)).toEqual({ ok: true });
+    const after = await userByIdentifier(email);
+    expect(after?.sessionVersion).toBe(before!.sessionVersion + 1);
+    expect(after?.emailVerifiedAt).not.toBeNull();
+    expect(await resetPasswordWithToken(token, "Encore un autre, 2026 !")).toMatchObject({ ok: false, field: "token", message: expect.stringContaining("déjà servi") });
+    await inbox.waitFor(email, (m) => m.subject === "Votre mot de passe a été changé");
+    expect(await authenticate(getDb(), { identifier: email, password: newPassword, address })).toMatchObject({ status: "ok" });
+  });
+
+  it("refuses an expired reset link", async () => {
+    const email = uniqueEmail("lien-expire");
+    await registerWithEmail(email);
+    await requestPasswordReset(email);
+    const token = tokenFromMail((await inbox.waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe")).text, "reinitialisation");
+    await getDb().update(tokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(tokens.tokenHash, hashToken(token)));
+    expect(await resetPasswordWithToken(token, "Le vent se lève, 2025 !")).toMatchObject({ ok: false, message: expect.stringContaining("expiré") });
+  });
+
+  it("never stores a token or a password in clear", async () => {
+    const email = uniqueEmail("clair");
+    await registerWithEmail(email);
+    const token = tokenFromMail((await inbox.waitFor(email)).text, "verification");
+    const stored = await getDb().select({ hash: tokens.tokenHash }).from(tokens).innerJoin(users, eq(users.id, tokens.userId)).where(eq(users.identifier, email));
+    expect(stored.map((row) => row.hash)).toEqual([hashToken(token)]);
+    expect((await userByIdentifier(email))?.passwordHash).toMatch(/^scrypt\$/);
+  });
+});
