@@ -4,7 +4,7 @@ import { createDatabase, getDb, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedDatabase } from "../../scripts/services/embedded-database";
 
-// DESIGN.md's domain model: these table names are part of the contract.
+// DESIGN.md's domain model (its table names are part of the contract), plus login throttling.
 const domainTables = [
   "application_attachments",
   "application_teaching_types",
@@ -13,6 +13,7 @@ const domainTables = [
   "applications",
   "attachment_types",
   "audit_log",
+  "auth_throttle",
   "deleted_applications",
   "diploma_types",
   "diplomas",
