@@ -1,4 +1,7 @@
 import type { ReactElement } from "react";
+import { AccountDeletedEmail, accountDeletedSubject } from "./account-deleted";
+import { EmailChangeEmail, emailChangeSubject } from "./email-change";
+import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "./email-change-notice";
 import { PasswordChangedEmail, passwordChangedSubject } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registration-attempt";
@@ -24,4 +27,11 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     subject: passwordChangedSubject(),
     element: <PasswordChangedEmail {...PasswordChangedEmail.PreviewProps} />,
   },
+  { name: "email-change", subject: emailChangeSubject(), element: <EmailChangeEmail {...EmailChangeEmail.PreviewProps} /> },
+  {
+    name: "email-change-notice",
+    subject: emailChangeNoticeSubject(),
+    element: <EmailChangeNoticeEmail {...EmailChangeNoticeEmail.PreviewProps} />,
+  },
+  { name: "account-deleted", subject: accountDeletedSubject(), element: <AccountDeletedEmail {...AccountDeletedEmail.PreviewProps} /> },
 ];

@@ -13,6 +13,8 @@ const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => val
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "doit être une URL postgres://…" }),
+  // Optional: connections per server instance (1 suits serverless functions and the embedded PGlite).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, "doit compter au moins 32 caractères (openssl rand -base64 32)"),
   APP_URL: z.url({ protocol: /^https?$/, error: "doit être une URL http(s)://…" }),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "doit être une URL http(s)://…" }),

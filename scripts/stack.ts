@@ -69,6 +69,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       stops.push(database.stop);
       embedded.push(`PostgreSQL embarqué (PGlite) : ${database.url}`);
       values.DATABASE_URL = database.url;
+      // PGlite is one session: the socket server interleaves the protocol messages of
+      // concurrent connections, so each process keeps to a single connection.
+      values.DATABASE_POOL_MAX = "1";
     }
 
     const embedAlways = new Set(options.alwaysEmbed ?? []);
@@ -115,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // and the README asks production for Node 22. Locally the warning is noise.
     values.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
     applyEnv(values);
-    const connection = createDatabase(values.DATABASE_URL, { max: 2 });
+    const connection = createDatabase(values.DATABASE_URL, { max: 1 });
     try {
       await applyMigrations(connection.db);
       await seedReferenceData(connection.db);

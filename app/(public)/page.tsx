@@ -27,6 +27,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           Vous êtes déconnecté. À bientôt !
         </Alert>
       ) : null}
+      {params.compte === "supprime" ? (
+        <Alert tone="success" role="status">
+          Votre compte et vos données ont été supprimés. Un courriel vous le confirme.
+        </Alert>
+      ) : null}
       {params.motdepasse ? (
         <Alert tone="success" role="status">
           Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.

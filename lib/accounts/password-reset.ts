@@ -58,7 +58,7 @@ export async function describeResetToken(token: string): Promise<{ ok: true } | 
  * Stores a new password and ends every session of the account (session_version + 1); the
  * owner is told by mail when the account has an address.
  */
-async function replacePassword(tx: Transaction, outbox: Outbox, userId: string, password: string, action: string) {
+export async function replacePassword(tx: Transaction, outbox: Outbox, userId: string, password: string, action: string) {
   const [user] = await tx
     .update(users)
     .set({ passwordHash: await hashPassword(password), sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -20,13 +20,17 @@ export function createDatabase(url: string, options: { max?: number } = {}): Con
     max: options.max ?? 10,
     idle_timeout: 30,
     connect_timeout: 10,
+    // Unnamed statements only: the embedded PGlite serves every connection from one session,
+    // where named statements of different processes collide; transaction poolers (PgBouncer,
+    // Neon, Supabase) need the same in production.
+    prepare: false,
     onnotice: () => {},
   });
   return { sql, db: drizzle({ client: sql, schema }) };
 }
 
 export function getDb(): Database {
-  holder.__aeshDb ??= createDatabase(env().DATABASE_URL);
+  holder.__aeshDb ??= createDatabase(env().DATABASE_URL, { max: env().DATABASE_POOL_MAX });
   return holder.__aeshDb.db;
 }
 

@@ -140,6 +140,7 @@ test.describe("comptes candidats", () => {
     const other = await browser.newPage();
     await other.goto("/");
     await other.getByRole("link", { name: "Mot de passe perdu" }).click();
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Mot de passe perdu");
     await other.getByLabel(/^Identifiant/).first().fill(email);
     await other.getByRole("button", { name: "Recevoir un lien" }).click();
     await expect(other.getByText("Si un compte correspond à cet identifiant")).toBeVisible();
@@ -161,5 +162,62 @@ test.describe("comptes candidats", () => {
     await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
     await logIn(page, email, newPassword);
     await expect(page).toHaveURL(/\/tableau-de-bord$/);
+  });
+
+  test("mon compte : modifier mes informations, changer d'adresse, télécharger mes données, supprimer mon compte", async ({
+    page,
+    visit,
+    inboxUrl,
+  }) => {
+    const inbox = inboxClient(inboxUrl);
+    const email = `compte-${randomUUID().slice(0, 8)}@exemple.fr`;
+    const newEmail = `nouvelle-${randomUUID().slice(0, 8)}@exemple.fr`;
+    await registerAndActivate(page, inboxUrl, email, "Dominique");
+
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Dominique FLANDIN" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon compte");
+    await page.getByLabel(/^Téléphone/).fill("06 11 22 33 44");
+    await page.getByLabel(/^Date de naissance/).fill("31/02/1990");
+    await page.getByRole("button", { name: "Enregistrer mes informations" }).click();
+    await expect(page.locator("#birthDate-erreur")).toContainText("date réelle");
+    await expect(page.getByLabel(/^Téléphone/)).toHaveValue("06 11 22 33 44");
+    await page.getByLabel(/^Date de naissance/).fill("14/07/1990");
+    await page.getByRole("button", { name: "Enregistrer mes informations" }).click();
+    await expect(page.getByText("Vos informations sont enregistrées.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(/^Téléphone/)).toHaveValue("0611223344");
+
+    // A new address: confirmed from the mail it receives; the old one is told.
+    await page.getByLabel(/^Nouvelle adresse électronique/).fill(newEmail);
+    await page.getByLabel(/^Votre mot de passe actuel/).fill(password);
+    await page.getByRole("button", { name: "Recevoir un lien de confirmation" }).click();
+    await expect(page.getByText(`Un message vient d'être envoyé à ${newEmail}`)).toBeVisible();
+    await inbox.waitFor(email, (m) => m.subject === "Votre adresse électronique va changer");
+    const confirmation = await inbox.waitFor(newEmail, (m) => m.subject === "Confirmez votre nouvelle adresse électronique");
+    await page.goto(new URL(/http\S+\/compte\/courriel\/[\w-]+/.exec(confirmation.text)![0]).pathname);
+    await page.getByRole("button", { name: "Confirmer ma nouvelle adresse" }).click();
+    await expect(page.getByText("Votre nouvelle adresse est confirmée")).toBeVisible();
+
+    // My data, as a JSON file.
+    await visit("/compte");
+    const downloadPromise = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Télécharger mes données" }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^mes-donnees-aesh-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
+    expect(exported.profile).toMatchObject({ email: newEmail, identifier: newEmail, phone: "0611223344", firstName: "Dominique" });
+    expect(JSON.stringify(exported)).not.toMatch(/scrypt|password|token/i);
+
+    // Deleting asks for the password first.
+    await page.getByText("Supprimer mon compte").click();
+    await page.getByLabel(/^Votre mot de passe, pour confirmer/).fill("Pas le bon, 2024 !");
+    await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+    await expect(page.locator("#deletePassword-erreur")).toHaveText("Le mot de passe actuel est incorrect.");
+    await page.getByLabel(/^Votre mot de passe, pour confirmer/).fill(password);
+    await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+    await expect(page.getByText("Votre compte et vos données ont été supprimés.")).toBeVisible();
+    await inbox.waitFor(newEmail, (m) => m.subject === "Votre compte a été supprimé");
+    await logIn(page, newEmail, password);
+    await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
   });
 });

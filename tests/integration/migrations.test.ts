@@ -4,7 +4,8 @@ import { createDatabase, getDb, type Database } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { startEmbeddedDatabase } from "../../scripts/services/embedded-database";
 
-// DESIGN.md's domain model (its table names are part of the contract), plus login throttling.
+// DESIGN.md's domain model (its table names are part of the contract), plus login throttling
+// and the queue of storage objects to delete.
 const domainTables = [
   "application_attachments",
   "application_teaching_types",
@@ -23,6 +24,7 @@ const domainTables = [
   "settings",
   "staff_notes",
   "status_events",
+  "storage_deletions",
   "teaching_types",
   "tokens",
   "users",
@@ -48,7 +50,7 @@ describe("migrations", () => {
 
     it("apply from nothing, then again as a no-op, and enforce the constraints", async () => {
       const embedded = await startEmbeddedDatabase({});
-      const connection = createDatabase(embedded.url, { max: 2 });
+      const connection = createDatabase(embedded.url, { max: 1 });
       stop = async () => {
         await connection.sql.end({ timeout: 5 });
         await embedded.stop();

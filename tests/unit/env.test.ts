@@ -31,6 +31,8 @@ describe("environment contract", () => {
     const env = parseEnv(complete);
     expect(env.S3_FORCE_PATH_STYLE).toBe(false);
     expect(env.DATABASE_URL).toBe(complete.DATABASE_URL);
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+    expect(parseEnv({ ...complete, DATABASE_POOL_MAX: "1" }).DATABASE_POOL_MAX).toBe(1);
   });
 
   it("names a missing variable", () => {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { requireCandidate } from "@/app/_data/session";
 import { PageTitle } from "@/components/ui/page-title";
-import { countryName } from "@/lib/accounts/countries";
-import { civilityLabels } from "@/lib/accounts/personal-details";
+import { frenchCountryOptions } from "@/lib/accounts/countries";
 import { findProfile } from "@/lib/accounts/profile";
 import { getDb } from "@/lib/db/client";
 import { formatFrenchDate } from "@/lib/format/date";
+import { DeleteAccountForm, EmailForm, PasswordForm, ProfileForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
@@ -13,35 +13,59 @@ export default async function AccountPage() {
   const user = await requireCandidate();
   const profile = await findProfile(getDb(), user.id);
   if (!profile) return null;
-  const rows: [string, string][] = [
-    ["Identifiant", profile.identifier],
-    ["Courriel", profile.email ?? "Aucune adresse électronique"],
-    ["Civilité", profile.civility ? civilityLabels[profile.civility] : ""],
-    ["Nom d'usage", profile.usageName ?? ""],
-    ["Nom patronymique", profile.birthName ?? ""],
-    ["Prénom", profile.firstName ?? ""],
-    ["Date de naissance", profile.birthDate ? formatFrenchDate(profile.birthDate) : ""],
-    ["Lieu de naissance", profile.birthPlace ?? ""],
-    ["Nationalité", countryName(profile.nationality)],
-    ["Téléphone", profile.phone ?? ""],
-    ["Informations complémentaires", profile.misc ?? ""],
-    ["Compte créé le", formatFrenchDate(profile.createdAt)],
-  ];
+  const saved = {
+    civility: profile.civility ?? "",
+    usageName: profile.usageName ?? "",
+    birthName: profile.birthName ?? "",
+    firstName: profile.firstName ?? "",
+    birthDate: profile.birthDate ? formatFrenchDate(profile.birthDate) : "",
+    birthPlace: profile.birthPlace ?? "",
+    nationality: profile.nationality ?? "",
+    phone: profile.phone ?? "",
+    misc: profile.misc ?? "",
+  };
   return (
-    <div className="max-w-3xl space-y-6">
-      <PageTitle>Mon compte</PageTitle>
-      <section aria-labelledby="informations" className="space-y-3">
+    <div className="max-w-3xl space-y-10">
+      <div className="space-y-2">
+        <PageTitle>Mon compte</PageTitle>
+        <p>
+          Identifiant de connexion : <strong>{profile.identifier}</strong> — compte créé le {formatFrenchDate(profile.createdAt)}.
+        </p>
+      </div>
+
+      <section aria-labelledby="informations" className="space-y-4">
         <h2 id="informations" className="text-xl font-bold">
           Mes informations personnelles
         </h2>
-        <dl className="divide-y divide-line border-y border-line">
-          {rows.map(([label, value]) => (
-            <div key={label} className="grid gap-1 py-2 sm:grid-cols-3">
-              <dt className="font-medium">{label}</dt>
-              <dd className="sm:col-span-2">{value || "—"}</dd>
-            </div>
-          ))}
-        </dl>
+        <ProfileForm saved={saved} countries={frenchCountryOptions()} hasEmail={Boolean(profile.email)} />
+      </section>
+
+      <section aria-labelledby="courriel" className="space-y-4 border-t border-line pt-6">
+        <h2 id="courriel" className="text-xl font-bold">
+          Mon adresse électronique
+        </h2>
+        <p>{profile.email ? <>Adresse actuelle : <strong>{profile.email}</strong></> : "Vous n'avez pas encore indiqué d'adresse électronique."}</p>
+        <EmailForm hasEmail={Boolean(profile.email)} />
+      </section>
+
+      <section aria-labelledby="mot-de-passe" className="space-y-4 border-t border-line pt-6">
+        <h2 id="mot-de-passe" className="text-xl font-bold">
+          Mon mot de passe
+        </h2>
+        <PasswordForm />
+      </section>
+
+      <section aria-labelledby="donnees" className="space-y-4 border-t border-line pt-6">
+        <h2 id="donnees" className="text-xl font-bold">
+          Mes données
+        </h2>
+        <p>Téléchargez tout ce que la plateforme conserve à votre sujet, dans un fichier au format JSON.</p>
+        <p>
+          <a href="/compte/donnees" className="text-france underline" download>
+            Télécharger mes données
+          </a>
+        </p>
+        <DeleteAccountForm />
       </section>
     </div>
   );

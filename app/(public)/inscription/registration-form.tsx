@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Fieldset, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/ui/form";
+import { ContactFields, PersonalDetailsFields } from "@/components/accounts/personal-details-fields";
+import { Fieldset, RequiredNote, TextField } from "@/components/ui/form";
 import { PasswordStrength } from "@/components/ui/password-strength";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/accounts/registration-schema";
@@ -184,101 +185,16 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
       </Fieldset>
 
       <Fieldset legend="Vous">
-        <SelectField
-          id="civility"
-          name="civility"
-          label="Civilité"
-          required
-          defaultValue={text("civility")}
-          error={errors.civility}
-          options={[
-            { value: "madame", label: "Madame" },
-            { value: "monsieur", label: "Monsieur" },
-          ]}
-        />
-        <TextField
-          id="usageName"
-          name="usageName"
-          label="Nom d'usage"
-          hint="Si vous en avez un : nom d'époux ou d'épouse, par exemple."
-          autoComplete="family-name"
-          defaultValue={text("usageName")}
-          error={errors.usageName}
-          onChange={(event) => setNames((current) => ({ ...current, usageName: event.target.value }))}
-        />
-        <TextField
-          id="birthName"
-          name="birthName"
-          label="Nom patronymique"
-          hint="Votre nom de naissance."
-          required
-          defaultValue={text("birthName")}
-          error={errors.birthName}
-          onChange={(event) => setNames((current) => ({ ...current, birthName: event.target.value }))}
-        />
-        <TextField
-          id="firstName"
-          name="firstName"
-          label="Prénom"
-          autoComplete="given-name"
-          required
-          defaultValue={text("firstName")}
-          error={errors.firstName}
-          onChange={(event) => setNames((current) => ({ ...current, firstName: event.target.value }))}
-        />
-        <TextField
-          id="birthDate"
-          name="birthDate"
-          label="Date de naissance"
-          hint="Au format JJ/MM/AAAA, par exemple 14/07/1990."
-          inputMode="numeric"
-          autoComplete="bday"
-          placeholder="JJ/MM/AAAA"
-          required
-          defaultValue={text("birthDate")}
-          error={errors.birthDate}
-        />
-        <TextField
-          id="birthPlace"
-          name="birthPlace"
-          label="Lieu de naissance"
-          hint="Commune, et pays si vous êtes né à l'étranger."
-          required
-          defaultValue={text("birthPlace")}
-          error={errors.birthPlace}
-        />
-        <SelectField
-          id="nationality"
-          name="nationality"
-          label="Nationalité"
-          required
-          defaultValue={text("nationality")}
-          error={errors.nationality}
-          options={countries.map((country) => ({ value: country.code, label: country.name }))}
+        <PersonalDetailsFields
+          values={values}
+          errors={errors}
+          countries={countries}
+          onNameChange={(field, value) => setNames((current) => ({ ...current, [field]: value }))}
         />
       </Fieldset>
 
       <Fieldset legend="Divers">
-        <TextField
-          id="phone"
-          name="phone"
-          type="tel"
-          label="Téléphone"
-          hint={noEmail ? "Obligatoire sans adresse électronique : c'est ainsi que nos services vous joindront." : "Facultatif."}
-          autoComplete="tel"
-          required={noEmail}
-          defaultValue={text("phone")}
-          error={errors.phone}
-        />
-        <TextAreaField
-          id="misc"
-          name="misc"
-          label="Informations complémentaires"
-          hint="Facultatif : ce que vous souhaitez porter à la connaissance du service de recrutement."
-          maxLength={1000}
-          defaultValue={text("misc")}
-          error={errors.misc}
-        />
+        <ContactFields values={values} errors={errors} phoneRequired={noEmail} />
       </Fieldset>
 
       <SubmitButton pendingLabel="Création du compte…">Valider</SubmitButton>

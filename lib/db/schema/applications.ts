@@ -4,6 +4,7 @@ import {
   check,
   date,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -189,3 +190,15 @@ export const diplomas = pgTable(
   },
   (t) => [index("diplomas_user_idx").on(t.userId), uniqueIndex("diplomas_file_key").on(t.fileId)],
 );
+
+/**
+ * Stored objects to delete, written in the transaction that drops their rows and emptied after
+ * commit (and by the daily job when storage was down): the database never points at a deleted
+ * object, and no object outlives its rows for long.
+ */
+export const storageDeletions = pgTable("storage_deletions", {
+  storageKey: text("storage_key").primaryKey(),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,240 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { z } from "zod";
+import { AccountDeletedEmail, accountDeletedSubject } from "../../emails/account-deleted";
+import { EmailChangeEmail, emailChangeSubject } from "../../emails/email-change";
+import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/email-change-notice";
+import { recordAudit } from "../audit/audit";
+import { verifyPassword } from "../auth/password-hash";
+import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import { consumeToken, issueToken, revokeTokens, type TokenFailure } from "../auth/tokens";
+import { getDb, type Database } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
+import { applications, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
+import { appLink, loadBranding } from "../mail/branding";
+import { transactionWithMail } from "../mail/outbox";
+import { getStorage } from "../storage/client";
+import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
+import { checkPassword } from "./password-policy";
+import { personalDetailsShape } from "./personal-details";
+import { replacePassword } from "./password-reset";
+
+export type AccountResult = { ok: true } | { ok: false; errors: Partial<Record<string, string>> };
+
+/**
+ * Checks the current password before a sensitive change; wrong answers feed the login
+ * throttle, so a stolen session cannot guess it.
+ */
+async function confirmPassword(db: Database, userId: string, password: string): Promise<string | null> {
+  const [user] = await db.select({ identifier: users.identifier, hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user) return "Votre compte est introuvable.";
+  const key = identifierKey(user.identifier);
+  if (await lockedUntil(db, [key])) return "Trop de tentatives. Réessayez dans quelques minutes.";
+  if (await verifyPassword(password, user.hash)) {
+    await clearFailures(db, key);
+    return null;
+  }
+  await recordFailure(db, key, throttlePolicy.identifier);
+  return "Le mot de passe actuel est incorrect.";
+}
+
+export const profileSchema = z.object(personalDetailsShape);
+
+/** "Mes informations personnelles": the owner edits them; the change is logged. */
+export async function updateProfile(userId: string, input: z.output<typeof profileSchema>): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const [user] = await tx.update(users).set(input).where(eq(users.id, userId)).returning({ identifier: users.identifier });
+    if (!user) throw new Error("profile update matched no user");
+    await recordAudit(tx, { actor: { id: userId, label: user.identifier }, action: "account.profile_updated", entityType: "user", entityId: userId });
+  });
+}
+
+export const emailChangeValidHours = 48;
+
+/**
+ * Asks for a new address: a link goes to it, a notice to the old one. The new address takes
+ * over only when confirmed. A taken address gets the same answer and no mail.
+ */
+export async function requestEmailChange(userId: string, newEmail: string, password: string): Promise<AccountResult> {
+  const email = z.email().safeParse(newEmail.trim().toLowerCase());
+  if (!email.success) return { ok: false, errors: { newEmail: "Indiquez une adresse électronique valide, par exemple prenom.nom@exemple.fr." } };
+  const db = getDb();
+  const passwordProblem = await confirmPassword(db, userId, password);
+  if (passwordProblem) return { ok: false, errors: { currentPassword: passwordProblem } };
+  await transactionWithMail(async (tx, outbox) => {
+    const [user] = await tx.select({ email: users.email, identifier: users.identifier }).from(users).where(eq(users.id, userId));
+    if (!user || user.email === email.data) return;
+    const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.identifier, email.data), ne(users.id, userId)));
+    if (taken) return;
+    await revokeTokens(tx, userId, "email_change");
+    const token = await issueToken(tx, { userId, purpose: "email_change", validMinutes: emailChangeValidHours * 60, subject: email.data });
+    const branding = await loadBranding(tx);
+    await outbox.enqueue({
+      template: "email-change",
+      to: email.data,
+      subject: emailChangeSubject(),
+      element: createElement(EmailChangeEmail, { branding, confirmUrl: appLink(`/compte/courriel/${token}`), validHours: emailChangeValidHours }),
+    });
+    if (user.email) {
+      await outbox.enqueue({
+        template: "email-change-notice",
+        to: user.email,
+        subject: emailChangeNoticeSubject(),
+        element: createElement(EmailChangeNoticeEmail, { branding, newEmail: email.data, contactEmail: branding.contactEmail }),
+      });
+    }
+    await recordAudit(tx, { actor: { id: userId, label: user.identifier }, action: "account.email_change_requested", entityType: "user", entityId: userId });
+  });
+  return { ok: true };
+}
+
+/** The link of the confirmation mail: the new address becomes the email and the identifier. */
+export async function confirmEmailChange(token: string): Promise<{ ok: true; email: string } | { ok: false; reason: TokenFailure | "taken" }> {
+  try {
+    return await getDb().transaction(async (tx) => {
+      const consumed = await consumeToken(tx, token, "email_change");
+      if (!consumed.ok) return consumed;
+      const email = consumed.token.subject!;
+      await tx
+        .update(users)
+        .set({ email, identifier: email, emailVerifiedAt: sql`now()` })
+        .where(eq(users.id, consumed.token.userId));
+      await recordAudit(tx, { actor: { id: consumed.token.userId, label: email }, action: "account.email_changed", entityType: "user", entityId: consumed.token.userId });
+      return { ok: true as const, email };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "taken" };
+    throw error;
+  }
+}
+
+/** Changes the password (the current one is asked); every session of the account ends, mail confirms. */
+export async function changePassword(userId: string, input: { currentPassword: string; password: string }): Promise<AccountResult> {
+  const db = getDb();
+  const passwordProblem = await confirmPassword(db, userId, input.currentPassword);
+  if (passwordProblem) return { ok: false, errors: { currentPassword: passwordProblem } };
+  const [person] = await db
+    .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
+    .from(users)
+    .where(eq(users.id, userId));
+  const { problems } = checkPassword(input.password, [person?.email, person?.birthName, person?.usageName, person?.firstName]);
+  if (problems.length > 0) return { ok: false, errors: { password: problems.join(" ") } };
+  await transactionWithMail((tx, outbox) => replacePassword(tx, outbox, userId, input.password, "account.password_changed"));
+  return { ok: true };
+}
+
+/** "Télécharger mes données": everything held about the person (never a hash or a token). */
+export async function exportAccountData(userId: string) {
+  const db = getDb();
+  const [profile] = await db
+    .select({
+      identifier: users.identifier,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      civility: users.civility,
+      usageName: users.usageName,
+      birthName: users.birthName,
+      firstName: users.firstName,
+      birthDate: users.birthDate,
+      birthPlace: users.birthPlace,
+      nationality: users.nationality,
+      phone: users.phone,
+      misc: users.misc,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+      lastLoginAt: users.lastLoginAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  const [candidatures, diplomes, fichiers] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        postType: postTypes.label,
+        status: applications.status,
+        rqth: applications.rqth,
+        university: applications.university,
+        component: applications.component,
+        program: applications.program,
+        curriculum: applications.curriculum,
+        level: applications.level,
+        ine: applications.ine,
+        submittedAt: applications.submittedAt,
+        validUntil: applications.validUntil,
+      })
+      .from(applications)
+      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+      .where(eq(applications.userId, userId)),
+    db
+      .select({
+        id: diplomas.id,
+        label: diplomas.label,
+        obtainedOn: diplomas.obtainedOn,
+        institution: diplomas.institution,
+        country: diplomas.country,
+        city: diplomas.city,
+        fileId: diplomas.fileId,
+      })
+      .from(diplomas)
+      .where(eq(diplomas.userId, userId)),
+    db
+      .select({ id: files.id, originalName: files.originalName, size: files.size, contentType: files.contentType, createdAt: files.createdAt })
+      .from(files)
+      .where(eq(files.userId, userId)),
+  ]);
+  return { exportedAt: new Date().toISOString(), profile, applications: candidatures, diplomas: diplomes, files: fichiers };
+}
+
+/**
+ * Deletes the account with everything it owns, once the password is confirmed: rows in one
+ * transaction (an anonymous trace per application), stored objects right after commit (or by
+ * the daily job if storage is down), and a last mail.
+ */
+export async function deleteAccount(userId: string, password: string): Promise<AccountResult> {
+  const db = getDb();
+  const passwordProblem = await confirmPassword(db, userId, password);
+  if (passwordProblem) return { ok: false, errors: { deletePassword: passwordProblem } };
+  const keys = await transactionWithMail(async (tx, outbox) => {
+    const [user] = await tx.select({ identifier: users.identifier, email: users.email }).from(users).where(eq(users.id, userId));
+    if (!user) return [];
+    const owned = await tx
+      .select({ postType: postTypes.label, status: applications.status, submittedAt: applications.submittedAt, validUntil: applications.validUntil, notice: applications.renewalNoticeSentAt })
+      .from(applications)
+      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+      .where(eq(applications.userId, userId));
+    if (owned.length) {
+      await tx.insert(deletedApplications).values(
+        owned.map((application) => ({
+          postTypeLabel: application.postType,
+          status: application.status,
+          submittedAt: application.submittedAt,
+          validUntil: application.validUntil,
+          renewalNoticeSentAt: application.notice,
+          reason: "account_deleted" as const,
+        })),
+      );
+    }
+    const storageKeys = (await tx.select({ key: files.storageKey }).from(files).where(eq(files.userId, userId))).map((row) => row.key);
+    await scheduleObjectDeletion(tx, storageKeys);
+    if (user.email) {
+      await outbox.enqueue({
+        template: "account-deleted",
+        to: user.email,
+        subject: accountDeletedSubject(),
+        element: createElement(AccountDeletedEmail, { branding: await loadBranding(tx) }),
+      });
+    }
+    await tx.delete(users).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actor: { id: null, label: "candidat (compte supprimé)" },
+      action: "account.deleted",
+      entityType: "user",
+      entityId: userId,
+      details: { applications: owned.length, files: storageKeys.length },
+    });
+    return storageKeys;
+  });
+  if (keys.length) await runObjectDeletions({ db, storage: getStorage() }, { keys });
+  return { ok: true };
+}
