@@ -6,10 +6,9 @@ import { AccountDeletedEmail, accountDeletedSubject } from "../../emails/account
 import { EmailChangeEmail, emailChangeSubject } from "../../emails/email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/email-change-notice";
 import { recordAudit } from "../audit/audit";
-import { verifyPassword } from "../auth/password-hash";
-import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import { confirmCurrentPassword } from "../auth/login";
 import { consumeToken, issueToken, revokeTokens, type TokenFailure } from "../auth/tokens";
-import { getDb, type Database } from "../db/client";
+import { getDb } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { applications, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
@@ -21,23 +20,6 @@ import { personalDetailsShape } from "./personal-details";
 import { replacePassword } from "./password-reset";
 
 export type AccountResult = { ok: true } | { ok: false; errors: Partial<Record<string, string>> };
-
-/**
- * Checks the current password before a sensitive change; wrong answers feed the login
- * throttle, so a stolen session cannot guess it.
- */
-async function confirmPassword(db: Database, userId: string, password: string): Promise<string | null> {
-  const [user] = await db.select({ identifier: users.identifier, hash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  if (!user) return "Votre compte est introuvable.";
-  const key = identifierKey(user.identifier);
-  if (await lockedUntil(db, [key])) return "Trop de tentatives. Réessayez dans quelques minutes.";
-  if (await verifyPassword(password, user.hash)) {
-    await clearFailures(db, key);
-    return null;
-  }
-  await recordFailure(db, key, throttlePolicy.identifier);
-  return "Le mot de passe actuel est incorrect.";
-}
 
 export const profileSchema = z.object(personalDetailsShape);
 
@@ -60,7 +42,7 @@ export async function requestEmailChange(userId: string, newEmail: string, passw
   const email = z.email().safeParse(newEmail.trim().toLowerCase());
   if (!email.success) return { ok: false, errors: { newEmail: "Indiquez une adresse électronique valide, par exemple prenom.nom@exemple.fr." } };
   const db = getDb();
-  const passwordProblem = await confirmPassword(db, userId, password);
+  const passwordProblem = await confirmCurrentPassword(db, userId, password);
   if (passwordProblem) return { ok: false, errors: { currentPassword: passwordProblem } };
   await transactionWithMail(async (tx, outbox) => {
     const [user] = await tx.select({ email: users.email, identifier: users.identifier }).from(users).where(eq(users.id, userId));
@@ -112,7 +94,7 @@ export async function confirmEmailChange(token: string): Promise<{ ok: true; ema
 /** Changes the password (the current one is asked); every session of the account ends, mail confirms. */
 export async function changePassword(userId: string, input: { currentPassword: string; password: string }): Promise<AccountResult> {
   const db = getDb();
-  const passwordProblem = await confirmPassword(db, userId, input.currentPassword);
+  const passwordProblem = await confirmCurrentPassword(db, userId, input.currentPassword);
   if (passwordProblem) return { ok: false, errors: { currentPassword: passwordProblem } };
   const [person] = await db
     .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
@@ -193,7 +175,7 @@ export async function exportAccountData(userId: string) {
  */
 export async function deleteAccount(userId: string, password: string): Promise<AccountResult> {
   const db = getDb();
-  const passwordProblem = await confirmPassword(db, userId, password);
+  const passwordProblem = await confirmCurrentPassword(db, userId, password);
   if (passwordProblem) return { ok: false, errors: { deletePassword: passwordProblem } };
   const keys = await transactionWithMail(async (tx, outbox) => {
     const [user] = await tx.select({ identifier: users.identifier, email: users.email }).from(users).where(eq(users.id, userId));

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit";
 import { consumeToken, type TokenFailure } from "../auth/tokens";
 import type { Database } from "../db/client";
 import { users } from "../db/schema";
-import type { SessionUser } from "./login";
+import type { SessionUser } from "../auth/login";
 
 /** Uses a verification link once: the address is confirmed and a first session opens. */
 export async function verifyEmailAndOpenSession(

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authenticate, type SessionUser } from "../accounts/login";
+import { authenticate, type SessionUser } from "./login";
 import { verifyEmailAndOpenSession } from "../accounts/verification";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";

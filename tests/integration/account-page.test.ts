@@ -2,7 +2,7 @@ import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange, updateProfile } from "@/lib/accounts/account";
-import { authenticate } from "@/lib/accounts/login";
+import { authenticate } from "@/lib/auth/login";
 import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
 import { getDb } from "@/lib/db/client";
 import { auditLog, files, storageDeletions, users } from "@/lib/db/schema";

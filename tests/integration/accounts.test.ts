@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
-import { authenticate } from "@/lib/accounts/login";
+import { authenticate } from "@/lib/auth/login";
 import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithToken } from "@/lib/accounts/password-reset";
 import { registerCandidate } from "@/lib/accounts/registration";
 import { parseRegistration } from "@/lib/accounts/registration-schema";

@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { hashPassword, verifyPassword } from "../auth/password-hash";
-import { addressKey, clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import { hashPassword, verifyPassword } from "./password-hash";
+import { addressKey, clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "./throttle";
 import type { Database } from "../db/client";
 import { users } from "../db/schema";
-import { normalizeIdentifier } from "./identifier";
+import { normalizeIdentifier } from "../accounts/identifier";
 
 export type SessionUser = { id: string; role: "candidate" | "gestionnaire" | "admin"; sessionVersion: number };
 
@@ -15,6 +15,8 @@ export type LoginResult =
   | { status: "unverified" };
 
 let dummyHash: Promise<string> | undefined;
+
+/** A password hash is read here and in password-hash.ts only: it never leaves lib/auth. */
 
 /**
  * Checks an identifier and password. Unknown identifiers are checked against a dummy hash so
@@ -54,4 +56,22 @@ export async function authenticate(
   if (user.email && !user.emailVerifiedAt) return { status: "unverified" };
   await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
   return { status: "ok", user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * Checks the current password before a sensitive change (email, password, deletion); wrong
+ * answers feed the login throttle, so a stolen session cannot guess it. Null when it matches,
+ * else the French sentence to show.
+ */
+export async function confirmCurrentPassword(db: Database, userId: string, password: string): Promise<string | null> {
+  const [user] = await db.select({ identifier: users.identifier, hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user) return "Votre compte est introuvable.";
+  const key = identifierKey(user.identifier);
+  if (await lockedUntil(db, [key])) return "Trop de tentatives. Réessayez dans quelques minutes.";
+  if (await verifyPassword(password, user.hash)) {
+    await clearFailures(db, key);
+    return null;
+  }
+  await recordFailure(db, key, throttlePolicy.identifier);
+  return "Le mot de passe actuel est incorrect.";
 }
