@@ -1,14 +1,8 @@
 import type { ReactNode } from "react";
 import { requireCandidate } from "@/app/_data/session";
-import { SessionKeepAlive } from "@/components/layout/session-keep-alive";
 
 /** Every candidate page needs a signed-in candidate; each action checks again for itself. */
 export default async function CandidateLayout({ children }: { children: ReactNode }) {
   await requireCandidate();
-  return (
-    <>
-      <SessionKeepAlive />
-      {children}
-    </>
-  );
+  return children;
 }

@@ -35,7 +35,12 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-/** Sessions end after an hour without activity (each authenticated request renews them). */
+/**
+ * Sessions end an hour after the last login or form submission: Auth.js renews the JWT cookie
+ * wherever it may set cookies (server actions, route handlers), not on page views. A
+ * background renewal was tried and removed: a renewal in flight could land after "Déconnecter"
+ * and bring the session back.
+ */
 export const sessionMaxAgeSeconds = 60 * 60;
 
 /** The client address for throttling: the first X-Forwarded-For hop, set by the platform's proxy. */
