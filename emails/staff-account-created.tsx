@@ -1,6 +1,7 @@
 import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout, type EmailBranding } from "./components/email-layout";
+import { previewBranding } from "./components/preview-branding";
 
 export type StaffAccountCreatedProps = {
   branding: EmailBranding;
@@ -33,11 +34,7 @@ export function StaffAccountCreatedEmail({ branding, email, roleLabel, loginUrl 
 }
 
 StaffAccountCreatedEmail.PreviewProps = {
-  branding: {
-    academyName: "Académie de Lille",
-    serviceName: "Service académique de gestion et de recrutement des AESH",
-    appUrl: "http://localhost:3000",
-  },
+  branding: previewBranding,
   email: "gestionnaire@ac-lille.fr",
   roleLabel: "gestionnaire",
   loginUrl: "http://localhost:3000/",

@@ -2,6 +2,25 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
 
 export type PersonalDetailsValues = Partial<Record<string, string | boolean>>;
 
+/** The labels of these fields, for the error summary of every form that shows them. */
+export const personalDetailsLabels: Record<string, string> = {
+  civility: "Civilité",
+  usageName: "Nom d'usage",
+  birthName: "Nom patronymique",
+  firstName: "Prénom",
+  birthDate: "Date de naissance",
+  birthPlace: "Lieu de naissance",
+  nationality: "Nationalité",
+  phone: "Téléphone",
+  misc: "Informations complémentaires",
+};
+
+/** A typed value sent back by an action, as an input's default value. */
+export function textValue(values: PersonalDetailsValues, name: string): string {
+  const value = values[name];
+  return typeof value === "string" ? value : "";
+}
+
 /**
  * The "you" part of the registration form, reused by the account page: civility, names, birth
  * and nationality. The "Divers" part is ContactFields below.
@@ -17,7 +36,7 @@ export function PersonalDetailsFields({
   countries: { code: string; name: string }[];
   onNameChange?: (field: "usageName" | "birthName" | "firstName", value: string) => void;
 }) {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const text = (name: string) => textValue(values, name);
   return (
     <>
       <SelectField
@@ -106,7 +125,7 @@ export function ContactFields({
   errors: Partial<Record<string, string>>;
   phoneRequired?: boolean;
 }) {
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const text = (name: string) => textValue(values, name);
   return (
     <>
       <TextField

@@ -15,9 +15,9 @@ import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail } from "../mail/outbox";
 import { getStorage } from "../storage/client";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
-import { checkPassword } from "./password-policy";
 import { personalDetailsShape } from "./personal-details";
-import { replacePassword } from "./password-reset";
+import { newPasswordProblem, replacePassword } from "./password-reset";
+import { findProfile } from "./profile";
 
 export type AccountResult = { ok: true } | { ok: false; errors: Partial<Record<string, string>> };
 
@@ -96,12 +96,8 @@ export async function changePassword(userId: string, input: { currentPassword: s
   const db = getDb();
   const passwordProblem = await confirmCurrentPassword(db, userId, input.currentPassword);
   if (passwordProblem) return { ok: false, errors: { currentPassword: passwordProblem } };
-  const [person] = await db
-    .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
-    .from(users)
-    .where(eq(users.id, userId));
-  const { problems } = checkPassword(input.password, [person?.email, person?.birthName, person?.usageName, person?.firstName]);
-  if (problems.length > 0) return { ok: false, errors: { password: problems.join(" ") } };
+  const problem = await newPasswordProblem(db, userId, input.password);
+  if (problem) return { ok: false, errors: { password: problem } };
   await transactionWithMail((tx, outbox) => replacePassword(tx, outbox, userId, input.password, "account.password_changed"));
   return { ok: true };
 }
@@ -109,26 +105,7 @@ export async function changePassword(userId: string, input: { currentPassword: s
 /** "Télécharger mes données": everything held about the person (never a hash or a token). */
 export async function exportAccountData(userId: string) {
   const db = getDb();
-  const [profile] = await db
-    .select({
-      identifier: users.identifier,
-      email: users.email,
-      emailVerifiedAt: users.emailVerifiedAt,
-      civility: users.civility,
-      usageName: users.usageName,
-      birthName: users.birthName,
-      firstName: users.firstName,
-      birthDate: users.birthDate,
-      birthPlace: users.birthPlace,
-      nationality: users.nationality,
-      phone: users.phone,
-      misc: users.misc,
-      createdAt: users.createdAt,
-      updatedAt: users.updatedAt,
-      lastLoginAt: users.lastLoginAt,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
+  const profile = await findProfile(db, userId);
   const [candidatures, diplomes, fichiers] = await Promise.all([
     db
       .select({

@@ -3,15 +3,22 @@ import french from "i18n-iso-countries/langs/fr.json";
 
 countries.registerLocale(french);
 
+let options: { code: string; name: string }[] | undefined;
+
 /** Countries by their French names (ISO 3166-1 alpha-2 codes), France first, then alphabetical. */
 export function frenchCountryOptions(): { code: string; name: string }[] {
+  options ??= sortedCountries();
+  return options;
+}
+
+function sortedCountries(): { code: string; name: string }[] {
   const names = countries.getNames("fr", { select: "official" });
   const collator = new Intl.Collator("fr");
-  const options = Object.entries(names)
+  const others = Object.entries(names)
     .filter(([code]) => code !== "FR")
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => collator.compare(a.name, b.name));
-  return [{ code: "FR", name: "France" }, ...options];
+  return [{ code: "FR", name: "France" }, ...others];
 }
 
 export function isCountryCode(code: string): boolean {

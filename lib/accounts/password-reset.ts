@@ -7,8 +7,8 @@ import { recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
 import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
 import { consumeToken, issueToken, peekToken, revokeTokens, type TokenFailure } from "../auth/tokens";
-import type { Transaction } from "../db/client";
-import { getDb } from "../db/client";
+import { getDb, type Queryable, type Transaction } from "../db/client";
+import { formatParisTime } from "../format/date";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
@@ -16,6 +16,21 @@ import { normalizeIdentifier, normalizeRecoveryCode } from "./identifier";
 import { checkPassword } from "./password-policy";
 
 export const resetValidMinutes = 60;
+
+/**
+ * The policy's objections to `password` as the new password of an account, judged against
+ * the account's own names and address; null when it is accepted.
+ */
+export async function newPasswordProblem(db: Queryable, userId: string | undefined, password: string): Promise<string | null> {
+  const [person] = userId
+    ? await db
+        .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
+        .from(users)
+        .where(eq(users.id, userId))
+    : [];
+  const { problems } = checkPassword(password, [person?.email, person?.birthName, person?.usageName, person?.firstName]);
+  return problems.length > 0 ? problems.join(" ") : null;
+}
 
 /** "Mot de passe perdu": a reset link by mail when the identifier has an address; silent otherwise. */
 export async function requestPasswordReset(identifier: string): Promise<void> {
@@ -87,13 +102,9 @@ export async function resetPasswordWithToken(token: string, password: string): P
   const db = getDb();
   const found = await peekToken(db, token, "password_reset");
   if (!found.ok) return { ok: false, field: "token", message: tokenMessages[found.reason] };
-  const [person] = await db
-    .select({ email: users.email, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
-    .from(users)
-    .where(eq(users.id, found.token.userId));
   // A weak password leaves the link usable for a second try.
-  const { problems } = checkPassword(password, [person?.email, person?.birthName, person?.usageName, person?.firstName]);
-  if (problems.length > 0) return { ok: false, field: "password", message: problems.join(" ") };
+  const problem = await newPasswordProblem(db, found.token.userId, password);
+  if (problem) return { ok: false, field: "password", message: problem };
 
   return transactionWithMail(async (tx, outbox) => {
     const consumed = await consumeToken(tx, token, "password_reset");
@@ -115,20 +126,18 @@ export async function resetPasswordWithRecoveryCode(input: {
   identifier: string;
   code: string;
   password: string;
-}): Promise<PasswordUpdate | { ok: false; field: "code"; message: string; retryAt?: Date }> {
+}): Promise<PasswordUpdate> {
   const identifier = normalizeIdentifier(input.identifier);
   const key = identifierKey(identifier);
   const db = getDb();
   const locked = await lockedUntil(db, [key]);
-  if (locked) return { ok: false, field: "code", message: "Trop de tentatives.", retryAt: locked };
+  if (locked) {
+    return { ok: false, field: "code", message: `Trop de tentatives. Par sécurité, réessayez à partir de ${formatParisTime(locked)}.` };
+  }
 
-  const [user] = await db
-    .select({ id: users.id, birthName: users.birthName, usageName: users.usageName, firstName: users.firstName })
-    .from(users)
-    .where(eq(users.identifier, identifier))
-    .limit(1);
-  const { problems } = checkPassword(input.password, [user?.birthName, user?.usageName, user?.firstName]);
-  if (problems.length > 0) return { ok: false, field: "password", message: problems.join(" ") };
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.identifier, identifier)).limit(1);
+  const problem = await newPasswordProblem(db, user?.id, input.password);
+  if (problem) return { ok: false, field: "password", message: problem };
 
   const result = await transactionWithMail(async (tx, outbox) => {
     if (!user) return false;

@@ -6,6 +6,7 @@ import { users } from "../db/schema";
 export type Profile = {
   identifier: string;
   email: string | null;
+  emailVerifiedAt: Date | null;
   civility: "madame" | "monsieur" | null;
   usageName: string | null;
   birthName: string | null;
@@ -16,14 +17,17 @@ export type Profile = {
   phone: string | null;
   misc: string | null;
   createdAt: Date;
+  updatedAt: Date;
+  lastLoginAt: Date | null;
 };
 
-/** The candidate's own details, as the account page shows them. */
+/** The candidate's own details, as the account page shows them and the data export gives them. */
 export async function findProfile(db: Database, userId: string): Promise<Profile | null> {
   const [profile] = await db
     .select({
       identifier: users.identifier,
       email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
       civility: users.civility,
       usageName: users.usageName,
       birthName: users.birthName,
@@ -34,6 +38,8 @@ export async function findProfile(db: Database, userId: string): Promise<Profile
       phone: users.phone,
       misc: users.misc,
       createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+      lastLoginAt: users.lastLoginAt,
     })
     .from(users)
     .where(eq(users.id, userId));

@@ -57,6 +57,7 @@ async function sendVerification(tx: Transaction, outbox: Outbox, user: { id: str
  * generated identifier and one-time recovery codes, shown once.
  */
 export async function registerCandidate(input: RegistrationInput): Promise<RegistrationOutcome> {
+  // Hashed even when the address turns out to be known, so the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   if (!input.noEmail) {
     const email = input.email;

@@ -1,5 +1,4 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "../../emails/staff-account-created";
@@ -56,8 +55,6 @@ async function insertStaffAccount(
 ): Promise<{ id: string }> {
   const { email, passwordHash, role } = account;
   return transactionWithMail(async (tx, outbox) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.identifier, email)).limit(1);
-    if (existing) throw new StaffAccountError([`Un compte existe déjà pour ${email}.`]);
     const [created] = await tx
       .insert(users)
       .values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash, role })

@@ -6,6 +6,9 @@ import { tokens } from "../db/schema";
 
 export type TokenPurpose = (typeof tokens.$inferInsert)["purpose"];
 
+/** What a token in a URL or form looks like (base64url, or a normalised recovery code). */
+export const tokenShape = /^[\w-]{10,200}$/;
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -47,13 +50,12 @@ export async function consumeToken(
   purpose: TokenPurpose,
   userId?: string,
 ): Promise<{ ok: true; token: ConsumedToken } | { ok: false; reason: TokenFailure }> {
-  const tokenHash = hashToken(token);
   const [used] = await tx
     .update(tokens)
     .set({ usedAt: sql`now()` })
     .where(
       and(
-        eq(tokens.tokenHash, tokenHash),
+        eq(tokens.tokenHash, hashToken(token)),
         eq(tokens.purpose, purpose),
         userId ? eq(tokens.userId, userId) : undefined,
         isNull(tokens.usedAt),
@@ -62,12 +64,9 @@ export async function consumeToken(
     )
     .returning({ userId: tokens.userId, subject: tokens.subject });
   if (used) return { ok: true, token: used };
-  const [existing] = await tx
-    .select({ usedAt: tokens.usedAt })
-    .from(tokens)
-    .where(and(eq(tokens.tokenHash, tokenHash), eq(tokens.purpose, purpose), userId ? eq(tokens.userId, userId) : undefined));
-  if (!existing) return { ok: false, reason: "unknown" };
-  return { ok: false, reason: existing.usedAt ? "used" : "expired" };
+  const found = await peekToken(tx, token, purpose, userId);
+  // Valid a moment ago but not updated: another request used it in between.
+  return found.ok ? { ok: false, reason: "used" } : found;
 }
 
 /** Looks a token up without using it (to show a page before the POST that acts). */
@@ -75,11 +74,13 @@ export async function peekToken(
   tx: Queryable,
   token: string,
   purpose: TokenPurpose,
+  userId?: string,
 ): Promise<{ ok: true; token: ConsumedToken } | { ok: false; reason: TokenFailure }> {
+  if (!tokenShape.test(token)) return { ok: false, reason: "unknown" };
   const [row] = await tx
     .select({ userId: tokens.userId, subject: tokens.subject, usedAt: tokens.usedAt, expiresAt: tokens.expiresAt })
     .from(tokens)
-    .where(and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.purpose, purpose)));
+    .where(and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.purpose, purpose), userId ? eq(tokens.userId, userId) : undefined));
   if (!row) return { ok: false, reason: "unknown" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired" };

@@ -1,7 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { ContactFields, PersonalDetailsFields, type PersonalDetailsValues } from "@/components/accounts/personal-details-fields";
+import {
+  ContactFields,
+  PersonalDetailsFields,
+  personalDetailsLabels,
+  type PersonalDetailsValues,
+} from "@/components/accounts/personal-details-fields";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RequiredNote, TextField } from "@/components/ui/form";
@@ -9,18 +14,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { changeEmail, removeAccount, saveProfile, updatePassword, type FormState } from "./actions";
 
 const initial: FormState = { errors: {}, attempt: 0 };
-
-const profileLabels: Record<string, string> = {
-  civility: "Civilité",
-  usageName: "Nom d'usage",
-  birthName: "Nom patronymique",
-  firstName: "Prénom",
-  birthDate: "Date de naissance",
-  birthPlace: "Lieu de naissance",
-  nationality: "Nationalité",
-  phone: "Téléphone",
-  misc: "Informations complémentaires",
-};
 
 function Success({ state }: { state: FormState }) {
   return state.ok && state.message ? (
@@ -44,7 +37,7 @@ export function ProfileForm({
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4">
       <Success state={state} />
-      <ErrorSummary errors={state.errors} labels={profileLabels} />
+      <ErrorSummary errors={state.errors} labels={personalDetailsLabels} />
       <RequiredNote />
       <PersonalDetailsFields values={values} errors={state.errors} countries={countries} />
       <ContactFields values={values} errors={state.errors} phoneRequired={!hasEmail} />

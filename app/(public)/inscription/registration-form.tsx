@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useMemo, useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { ContactFields, PersonalDetailsFields } from "@/components/accounts/personal-details-fields";
+import { ContactFields, PersonalDetailsFields, personalDetailsLabels, textValue } from "@/components/accounts/personal-details-fields";
 import { Fieldset, RequiredNote, TextField } from "@/components/ui/form";
 import { PasswordStrength } from "@/components/ui/password-strength";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,15 +15,7 @@ const labels: Record<string, string> = {
   emailConfirmation: "Confirmez votre courriel",
   password: "Mot de passe",
   passwordConfirmation: "Confirmez votre mot de passe",
-  civility: "Civilité",
-  usageName: "Nom d'usage",
-  birthName: "Nom patronymique",
-  firstName: "Prénom",
-  birthDate: "Date de naissance",
-  birthPlace: "Lieu de naissance",
-  nationality: "Nationalité",
-  phone: "Téléphone",
-  misc: "Informations complémentaires",
+  ...personalDetailsLabels,
 };
 
 const initialState: RegistrationState = { status: "editing", errors: {}, values: {}, attempt: 0 };
@@ -99,7 +91,7 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
   }
 
   const { errors, values, attempt } = editing;
-  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+  const text = (name: string) => textValue(values, name);
   return (
     // A new key per attempt remounts the fields with the values sent back (React's reset of a
     // <select> after a form action ignores its defaultValue).

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { requestPasswordReset, resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
-import { formatParisTime } from "@/lib/format/date";
 
 export type ResetRequestState = { sent: boolean; error?: string; identifier?: string };
 
@@ -41,9 +40,5 @@ export async function recoverWithCode(_previous: RecoveryState, formData: FormDa
   }
   const result = await resetPasswordWithRecoveryCode(parsed.data);
   if (result.ok) return { done: true, errors: {} };
-  const message =
-    "retryAt" in result && result.retryAt
-      ? `Trop de tentatives. Par sécurité, réessayez à partir de ${formatParisTime(result.retryAt)}.`
-      : result.message;
-  return { done: false, errors: { [result.field === "token" ? "code" : result.field]: message }, identifier };
+  return { done: false, errors: { [result.field === "token" ? "code" : result.field]: result.message }, identifier };
 }

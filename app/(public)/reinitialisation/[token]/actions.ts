@@ -3,11 +3,12 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { resetPasswordWithToken } from "@/lib/accounts/password-reset";
+import { tokenShape } from "@/lib/auth/tokens";
 
 export type NewPasswordState = { errors: Partial<Record<"password" | "passwordConfirmation" | "token", string>> };
 
 const newPasswordForm = z.object({
-  token: z.string().regex(/^[\w-]{10,200}$/),
+  token: z.string().regex(tokenShape),
   password: z.string().max(1024),
   passwordConfirmation: z.string().max(1024),
 });

@@ -4,10 +4,11 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import { tokenShape } from "@/lib/auth/tokens";
 
 /** The POST behind "Activer mon espace candidat": confirms the address and opens a session. */
 export async function activate(formData: FormData): Promise<void> {
-  const token = z.string().min(10).max(200).regex(/^[\w-]+$/).safeParse(formData.get("token"));
+  const token = z.string().regex(tokenShape).safeParse(formData.get("token"));
   if (!token.success) redirect("/verification/invalide");
   try {
     await signIn("email-verification", { token: token.data, redirectTo: "/tableau-de-bord?bienvenue=1" });

@@ -18,11 +18,11 @@ const failures = {
 /** Reached from the verification mail. A GET changes nothing (mail scanners follow links); the button acts. */
 export default async function VerificationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const result = /^[\w-]{10,200}$/.test(token) ? await peekToken(getDb(), token, "email_verification") : null;
+  const result = await peekToken(getDb(), token, "email_verification");
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle>Activation de votre espace candidat</PageTitle>
-      {result?.ok ? (
+      {result.ok ? (
         <form action={activate} className="space-y-4">
           <p>Votre adresse électronique est presque confirmée. Cliquez sur le bouton pour activer votre compte et entrer dans votre espace candidat.</p>
           <input type="hidden" name="token" value={token} />
@@ -30,8 +30,8 @@ export default async function VerificationPage({ params }: { params: Promise<{ t
         </form>
       ) : (
         <>
-          <Alert tone={result?.reason === "used" ? "info" : "error"} role="alert">
-            {failures[result?.reason ?? "unknown"]}
+          <Alert tone={result.reason === "used" ? "info" : "error"} role="alert">
+            {failures[result.reason]}
           </Alert>
           <ul className="list-disc space-y-1 pl-6">
             <li>

@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmEmailChange } from "@/lib/accounts/account";
+import { tokenShape } from "@/lib/auth/tokens";
 
 /** The POST behind "Confirmer ma nouvelle adresse". */
 export async function confirmNewEmail(formData: FormData): Promise<void> {
-  const token = z.string().regex(/^[\w-]{10,200}$/).safeParse(formData.get("token"));
+  const token = z.string().regex(tokenShape).safeParse(formData.get("token"));
   if (!token.success) redirect("/compte/courriel/invalide");
   const result = await confirmEmailChange(token.data);
   redirect(result.ok ? `/compte/courriel/${token.data}?confirme=1` : `/compte/courriel/${token.data}?echec=${result.reason}`);
