@@ -28,6 +28,7 @@ const publicNav = [
 function candidateNav(name: string) {
   return [
     { href: "/tableau-de-bord", label: "Mon tableau de bord" },
+    { href: "/candidatures", label: "Mes candidatures" },
     { href: "/compte", label: name },
     { href: "/aide", label: "Aide" },
   ];

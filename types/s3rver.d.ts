@@ -17,5 +17,7 @@ declare module "s3rver" {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     httpServer?: Server;
+    /** Koa's middleware stack (S3rver extends Koa). */
+    middleware: Array<(ctx: never, next: () => Promise<unknown>) => unknown>;
   }
 }

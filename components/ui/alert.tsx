@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 const tones = {
   info: "border-france bg-info-light",
   warning: "border-warning bg-warning-light",
+  caution: "border-warning bg-caution-light",
   error: "border-marianne bg-marianne-light",
   success: "border-success bg-success-light",
 } as const;

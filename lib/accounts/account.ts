@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AccountDeletedEmail, accountDeletedSubject } from "../../emails/account-deleted";
 import { EmailChangeEmail, emailChangeSubject } from "../../emails/email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/email-change-notice";
+import { loadApplications } from "../applications/applications";
 import { recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
 import { consumeToken, issueToken, revokeTokens, type TokenFailure } from "../auth/tokens";
@@ -107,24 +108,27 @@ export async function exportAccountData(userId: string) {
   const db = getDb();
   const profile = await findProfile(db, userId);
   const [candidatures, diplomes, fichiers] = await Promise.all([
-    db
-      .select({
-        id: applications.id,
-        postType: postTypes.label,
-        status: applications.status,
-        rqth: applications.rqth,
-        university: applications.university,
-        component: applications.component,
-        program: applications.program,
-        curriculum: applications.curriculum,
-        level: applications.level,
-        ine: applications.ine,
-        submittedAt: applications.submittedAt,
-        validUntil: applications.validUntil,
-      })
-      .from(applications)
-      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-      .where(eq(applications.userId, userId)),
+    loadApplications(db, userId).then((list) =>
+      list.map((application) => ({
+        id: application.id,
+        postType: application.postType.label,
+        status: application.status,
+        teachingTypes: application.teachingTypes.map((choice) => choice.label),
+        zones: application.zones.map((zone) => zone.label),
+        workingTimes: application.workingTimes.map((time) => time.label),
+        rqth: application.rqth,
+        university: application.university,
+        component: application.component,
+        program: application.program,
+        curriculum: application.curriculum,
+        level: application.level,
+        ine: application.ine,
+        submittedAt: application.submittedAt,
+        validUntil: application.validUntil,
+        attachments: application.attachments.filter((slot) => slot.file).map((slot) => ({ type: slot.label, fileId: slot.file!.id })),
+        missing: application.missing.map((item) => item.message),
+      })),
+    ),
     db
       .select({
         id: diplomas.id,
@@ -140,7 +144,9 @@ export async function exportAccountData(userId: string) {
     db
       .select({ id: files.id, originalName: files.originalName, size: files.size, contentType: files.contentType, createdAt: files.createdAt })
       .from(files)
-      .where(eq(files.userId, userId)),
+      .where(and(eq(files.userId, userId), eq(files.status, "ready")))
+      // Each file downloads from the person's space (signed in), never from a public address.
+      .then((rows) => rows.map((row) => ({ ...row, download: appLink(`/fichiers/${row.id}`) }))),
   ]);
   return { exportedAt: new Date().toISOString(), profile, applications: candidatures, diplomas: diplomes, files: fichiers };
 }

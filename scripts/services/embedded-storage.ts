@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import S3rver from "s3rver";
+import { postPolicyMiddleware } from "./post-policy";
 
 export type EmbeddedStorage = {
   endpoint: string;
@@ -39,6 +40,8 @@ export async function startEmbeddedStorage(options: {
   allowedOrigins: string[];
 }): Promise<EmbeddedStorage> {
   await mkdir(options.directory, { recursive: true });
+  // s3rver's fixed development credentials.
+  const credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
   const server = new S3rver({
     address: "127.0.0.1",
     port: options.port ?? 0,
@@ -48,14 +51,14 @@ export async function startEmbeddedStorage(options: {
       { name: options.bucket, configs: options.allowedOrigins.length ? [corsConfiguration(options.allowedOrigins)] : [] },
     ],
   });
+  // Checked before s3rver sees the request (s3rver itself ignores POST policies).
+  server.middleware.unshift(postPolicyMiddleware({ secretAccessKey: credentials.secretAccessKey, allowedOrigins: options.allowedOrigins }));
   const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     region: "us-east-1",
     bucket: options.bucket,
-    // s3rver's fixed development credentials.
-    accessKeyId: "S3RVER",
-    secretAccessKey: "S3RVER",
+    ...credentials,
     stop: () => server.close(),
   };
 }

@@ -9,3 +9,18 @@ export function uniqueEmail(prefix = "personne"): string {
 export function strongPassword(): string {
   return `Tq7!${randomUUID().replace(/-/g, "").slice(0, 12)}#Zb`;
 }
+
+/**
+ * A verified candidate written straight to the database, for tests about what candidates do
+ * once signed in (registration itself is tested through its own code). Never signs in: the hash
+ * is not a real one.
+ */
+export async function insertCandidate(prefix = "candidat"): Promise<{ id: string; email: string }> {
+  const [{ getDb }, { users }] = await Promise.all([import("@/lib/db/client"), import("@/lib/db/schema")]);
+  const email = uniqueEmail(prefix);
+  const [row] = await getDb()
+    .insert(users)
+    .values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "test:not-a-hash", role: "candidate", firstName: "Camille", birthName: "Flandin", birthDate: "1990-07-14" })
+    .returning({ id: users.id });
+  return { id: row!.id, email };
+}

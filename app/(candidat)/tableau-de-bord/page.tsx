@@ -2,12 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCandidate } from "@/app/_data/session";
 import { Alert } from "@/components/ui/alert";
+import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
+import { countDiplomas, loadApplications, openPostTypesFor } from "@/lib/applications/applications";
+import { getDb } from "@/lib/db/client";
+import { ApplicationFacts } from "../candidatures/application-summary";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
   const [user, params] = await Promise.all([requireCandidate(), searchParams]);
+  const db = getDb();
+  const [applications, open, diplomaCount] = await Promise.all([loadApplications(db, user.id), openPostTypesFor(db, user.id), countDiplomas(db, user.id)]);
+  const incomplete = applications.filter((application) => application.missing.length > 0 && application.status === "submitted");
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle>Mon tableau de bord</PageTitle>
@@ -17,22 +24,80 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </Alert>
       ) : null}
       <p className="text-lg">Bonjour {user.displayName},</p>
-      <section aria-labelledby="suite" className="space-y-2">
+
+      <section aria-labelledby="suite" className="space-y-3">
         <h2 id="suite" className="text-xl font-bold">
           Et maintenant ?
         </h2>
+        {applications.length === 0 ? (
+          open.length > 0 ? (
+            <>
+              <p>
+                Déposez votre candidature : choisissez vos types d&apos;enseignement, vos zones géographiques et vos quotités, puis
+                joignez votre pièce d&apos;identité au format PDF (20 Mo au maximum).
+              </p>
+              <Link href="/candidatures/nouvelle" className={primaryButtonClass}>
+                <span aria-hidden="true" className="mr-2 text-xl leading-none">
+                  +
+                </span>
+                Ajouter une candidature
+              </Link>
+            </>
+          ) : (
+            <p>Aucun recrutement n&apos;est ouvert pour le moment.</p>
+          )
+        ) : incomplete.length > 0 ? (
+          <p>
+            {incomplete.length === 1 ? "Une candidature est incomplète" : `${incomplete.length} candidatures sont incomplètes`} : nos
+            services ne pourront l&apos;étudier qu&apos;une fois complétée. Les points manquants sont listés ci-dessous.
+          </p>
+        ) : (
+          <p>
+            Vos candidatures sont complètes : nos services les étudieront. Chaque candidature reste valable jusqu&apos;à la date indiquée ; avant son
+            échéance, un courriel vous demandera si vous souhaitez la maintenir.
+          </p>
+        )}
+      </section>
+
+      {applications.length > 0 ? (
+        <section aria-labelledby="mes-candidatures" className="space-y-4">
+          <h2 id="mes-candidatures" className="text-xl font-bold">
+            Mes candidatures
+          </h2>
+          <ul className="space-y-4">
+            {applications.map((application) => (
+              <li key={application.id} className="border border-line p-4">
+                <ApplicationFacts application={application} completeHref={`/candidatures/${application.id}`} />
+                <Link href={`/candidatures/${application.id}`} className="mt-2 inline-block font-medium text-france underline">
+                  Afficher<span className="sr-only"> la candidature {application.postType.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="mes-diplomes" className="space-y-2">
+        <h2 id="mes-diplomes" className="text-xl font-bold">
+          Mes diplômes
+        </h2>
         <p>
-          Votre compte est prêt. Le dépôt des candidatures et des diplômes ouvrira prochainement sur cette plateforme :
-          préparez dès maintenant votre pièce d&apos;identité et vos diplômes au format PDF (20 Mo au maximum chacun).
-        </p>
-        <p>
-          Vérifiez vos informations personnelles dans{" "}
-          <Link href="/compte" className="text-france underline">
-            votre compte
-          </Link>
-          .
+          {diplomaCount === 0
+            ? "Aucun diplôme enregistré."
+            : diplomaCount === 1
+              ? "1 diplôme enregistré."
+              : `${diplomaCount} diplômes enregistrés.`}{" "}
+          Le dépôt des diplômes ouvrira prochainement sur cette plateforme : préparez leur scan au format PDF.
         </p>
       </section>
+
+      <p>
+        Vérifiez vos informations personnelles dans{" "}
+        <Link href="/compte" className="text-france underline">
+          votre compte
+        </Link>
+        .
+      </p>
     </div>
   );
 }

@@ -1,0 +1,244 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { requireCandidate } from "@/app/_data/session";
+import { PdfUpload } from "@/components/uploads/pdf-upload";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
+import { PageTitle } from "@/components/ui/page-title";
+import { findApplication } from "@/lib/applications/applications";
+import { rqthOptions } from "@/lib/applications/form-schema";
+import { canEditAttachments, canEditForm, lockedReason, statusLabels } from "@/lib/applications/status";
+import { getDb } from "@/lib/db/client";
+import { formatFileSize, formatFrenchDate } from "@/lib/format/date";
+import { confirmAttachment, removeAttachment, startAttachment } from "../actions";
+import { ValidityNotice } from "../application-summary";
+
+export const metadata: Metadata = { title: "Ma candidature" };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2 border-t border-line pt-4">
+      <h2 id={id} className="text-lg font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Ranked({ items, empty }: { items: { id: string; label: string }[]; empty: string }) {
+  if (items.length === 0) return <p className="italic text-muted">{empty}</p>;
+  return (
+    <ol className="list-decimal space-y-1 pl-6">
+      {items.map((item) => (
+        <li key={item.id}>{item.label}</li>
+      ))}
+    </ol>
+  );
+}
+
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ enregistree?: string; piece?: string }>;
+}) {
+  const user = await requireCandidate();
+  const [{ id }, flags] = await Promise.all([params, searchParams]);
+  const application = await findApplication(getDb(), user.id, id);
+  if (!application) notFound();
+  const editable = canEditForm(application.status);
+  const attachmentsEditable = canEditAttachments(application.status);
+  const formMissing = application.missing.filter((item) => !item.key.startsWith("attachment:"));
+  const attachmentMissing = application.attachments.some((slot) => slot.required && !slot.file);
+  const university = [
+    ["Université", application.university],
+    ["Composante", application.component],
+    ["Formation", application.program],
+    ["Cursus", application.curriculum],
+    ["Niveau d'inscription", application.level],
+    ["INE", application.ine],
+  ] as const;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="space-y-6">
+        <PageTitle>Ma candidature {application.postType.label}</PageTitle>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/candidatures" className={secondaryButtonClass}>
+            Retour
+          </Link>
+          {editable ? (
+            <Link href={`/candidatures/${application.id}/modifier`} className={primaryButtonClass}>
+              Modifier
+            </Link>
+          ) : null}
+        </div>
+        {flags.enregistree ? (
+          <Alert tone="success" role="status">
+            Votre candidature est enregistrée.
+          </Alert>
+        ) : null}
+        {flags.piece === "supprimee" ? (
+          <Alert tone="success" role="status">
+            La pièce jointe a été supprimée.
+          </Alert>
+        ) : null}
+        {flags.piece === "verrouillee" ? (
+          <Alert tone="error" role="alert">
+            Cette candidature ne peut plus être modifiée : la pièce jointe a été conservée.
+          </Alert>
+        ) : null}
+
+        <section aria-labelledby="informations" className="space-y-3">
+          <h2 id="informations" className="text-lg font-bold uppercase">
+            Informations concernant votre candidature
+          </h2>
+          {application.missing.length > 0 ? (
+            <Alert tone="caution">
+              <p className="font-medium">
+                <span aria-hidden="true">⚠ </span>Votre candidature n&apos;est pas complète et ne pourra être traitée par notre
+                service. Veuillez vérifier les points suivants :
+              </p>
+              <ul className="mt-2 space-y-1">
+                {application.missing.map((item) => (
+                  <li key={item.key}>
+                    <span aria-hidden="true">&gt; </span>
+                    {item.message}
+                  </li>
+                ))}
+              </ul>
+              {editable || attachmentsEditable ? (
+                <Link
+                  href={formMissing.length && editable ? `/candidatures/${application.id}/modifier` : "#pieces-jointes"}
+                  className={`${primaryButtonClass} mt-3`}
+                >
+                  Compléter
+                </Link>
+              ) : null}
+            </Alert>
+          ) : (
+            <Alert tone="success">Votre candidature est complète et pourra être étudiée par nos services.</Alert>
+          )}
+          <p>
+            <span className="font-medium">Statut :</span> {statusLabels[application.status]}
+          </p>
+          <ValidityNotice application={application} />
+          {!editable ? <Alert>{lockedReason(application.status)}</Alert> : null}
+        </section>
+
+        <Section id="quotites" title="Quotités souhaitées">
+          <Ranked items={application.workingTimes} empty="Aucune quotité indiquée." />
+        </Section>
+        <Section id="zones" title="Zones géographiques souhaitées">
+          <Ranked items={application.zones} empty="Aucune zone indiquée." />
+        </Section>
+        <Section id="enseignements" title="Types d'enseignements souhaités">
+          <Ranked items={application.teachingTypes} empty="Aucun type d'enseignement indiqué." />
+        </Section>
+        <Section id="rqth" title="Reconnaissance de la qualité de travailleur handicapé">
+          <p>{rqthOptions.find((option) => option.value === application.rqth)?.label ?? <span className="italic text-muted">Non renseignée.</span>}</p>
+        </Section>
+        <Section id="universite" title="Inscription universitaire">
+          {university.every(([, value]) => !value) ? (
+            <p className="italic text-muted">Non renseignée.</p>
+          ) : (
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+              {university.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="font-medium">{label} :</dt>
+                  <dd>{value ?? "—"}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </Section>
+
+        <section id="pieces-jointes" aria-labelledby="pieces-jointes-titre" className="space-y-4 border-t border-line pt-4">
+          <h2 id="pieces-jointes-titre" className="text-lg font-bold">
+            Pièces jointes
+          </h2>
+          <ul className="space-y-4">
+            {application.attachments.map((slot) => {
+              const target = { applicationId: application.id, attachmentTypeId: slot.attachmentTypeId };
+              return (
+                <li key={slot.attachmentTypeId} className="space-y-2 border border-line p-3">
+                  <p className="font-medium">
+                    {slot.label}
+                    {slot.required ? <span aria-hidden="true"> *</span> : null}
+                    {slot.required ? <span className="sr-only"> (obligatoire)</span> : null} :{" "}
+                    {slot.file ? (
+                      <span className="font-normal">
+                        <a href={`/fichiers/${slot.file.id}`} className="text-france underline" download>
+                          {slot.file.name}
+                        </a>{" "}
+                        ({formatFileSize(slot.file.size)}, déposé le {formatFrenchDate(slot.file.uploadedAt)})
+                      </span>
+                    ) : (
+                      <span className="font-normal italic">aucun fichier</span>
+                    )}
+                  </p>
+                  {attachmentsEditable ? (
+                    <div className="flex flex-wrap items-start gap-3">
+                      <PdfUpload
+                        label={slot.label}
+                        actionLabel={slot.file ? "Remplacer" : "Ajouter"}
+                        start={startAttachment.bind(null, target)}
+                        confirm={confirmAttachment.bind(null, target)}
+                      />
+                      {slot.file ? (
+                        <ConfirmDialog
+                          trigger="Supprimer"
+                          triggerLabel={`Supprimer la pièce jointe : ${slot.label}`}
+                          title={`Supprimer « ${slot.label} » ?`}
+                          confirmLabel="Supprimer le fichier"
+                          action={removeAttachment}
+                          hidden={target}
+                        >
+                          <p>
+                            Le fichier « {slot.file.name} » sera effacé définitivement.
+                            {slot.required ? " Sans lui, votre candidature sera incomplète." : ""}
+                          </p>
+                        </ConfirmDialog>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="text-sm">* Pièces jointes obligatoires</p>
+          {attachmentMissing ? (
+            <div className="border-2 border-marianne p-4">
+              <p className="font-bold text-marianne">ATTENTION !!</p>
+              <p>
+                Afin de nous permettre d&apos;étudier votre candidature, il est impératif de télécharger toutes les pièces
+                jointes obligatoires listées ci-dessus, au format PDF (20 Mo au maximum par fichier).
+              </p>
+            </div>
+          ) : null}
+        </section>
+      </div>
+      <aside aria-labelledby="aide-candidature" className="h-fit space-y-3 bg-surface p-4 text-sm">
+        <h2 id="aide-candidature" className="font-bold uppercase">
+          Aide
+        </h2>
+        <p>Voici le détail de votre candidature.</p>
+        <h3 className="font-bold">Modifier votre candidature</h3>
+        <p>
+          {editable
+            ? "Cliquez sur le bouton « Modifier » pour changer vos choix, vos zones ou vos quotités."
+            : "Cette candidature ne peut plus être modifiée."}
+        </p>
+        <h3 className="font-bold">Pièces jointes</h3>
+        <p>
+          Déposez chaque pièce au format PDF, 20 Mo au maximum. Pour créer un PDF, utilisez « Imprimer » puis « Enregistrer
+          au format PDF », ou l&apos;application de numérisation de votre téléphone.
+        </p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { requireCandidate } from "@/app/_data/session";
+import { createApplication, deleteApplication, updateApplication } from "@/lib/applications/applications";
+import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
+import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { declaredFileSchema } from "@/lib/uploads/uploads";
+
+export type ApplicationFormState = { errors: Partial<Record<string, string>>; values?: RawApplicationForm; attempt: number };
+
+const notFoundMessage = "Cette candidature est introuvable.";
+
+/** "Valider" on a new application. Each action checks the session and ownership itself. */
+export async function submitNewApplication(previous: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
+  const user = await requireCandidate();
+  const values = readApplicationForm(formData);
+  const result = await createApplication(user.id, values);
+  if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
+  revalidatePath("/", "layout");
+  redirect(`/candidatures/${result.id}?enregistree=1`);
+}
+
+/** "Valider" on "Modifier". */
+export async function submitApplicationChanges(applicationId: string, previous: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
+  const user = await requireCandidate();
+  const values = readApplicationForm(formData);
+  const result = await updateApplication(user.id, String(applicationId), values);
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
+  revalidatePath("/", "layout");
+  redirect(`/candidatures/${result.id}?enregistree=1`);
+}
+
+/** "Supprimer", from the confirmation dialog. */
+export async function removeApplication(formData: FormData): Promise<void> {
+  const user = await requireCandidate();
+  const deleted = await deleteApplication(user.id, String(formData.get("applicationId") ?? ""));
+  if (!deleted) notFound();
+  revalidatePath("/", "layout");
+  redirect("/candidatures?supprimee=1");
+}
+
+const ids = z.object({ applicationId: z.string().max(64), attachmentTypeId: z.string().max(64) });
+
+/** Upload step 1: a presigned POST for this application's attachment type. */
+export async function startAttachment(target: { applicationId: string; attachmentTypeId: string }, file: unknown) {
+  const user = await requireCandidate();
+  const parsedTarget = ids.safeParse(target);
+  const declared = declaredFileSchema.safeParse(file);
+  if (!parsedTarget.success || !declared.success) return { ok: false as const, message: "Ce fichier ne peut pas être déposé : son nom ou sa taille est invalide." };
+  const result = await startAttachmentUpload(user.id, parsedTarget.data.applicationId, parsedTarget.data.attachmentTypeId, declared.data);
+  if (!result.ok) return { ok: false as const, message: "notFound" in result ? notFoundMessage : result.message };
+  return result;
+}
+
+/** Upload step 2: the server checks what storage received, then links it. */
+export async function confirmAttachment(target: { applicationId: string; attachmentTypeId: string }, fileId: unknown) {
+  const user = await requireCandidate();
+  const parsedTarget = ids.safeParse(target);
+  const parsedFile = z.string().max(64).safeParse(fileId);
+  if (!parsedTarget.success || !parsedFile.success) return { ok: false as const, message: notFoundMessage };
+  const result = await confirmAttachmentUpload(user.id, parsedTarget.data.applicationId, parsedTarget.data.attachmentTypeId, parsedFile.data);
+  if (!result.ok) return { ok: false as const, message: "notFound" in result ? notFoundMessage : result.message };
+  revalidatePath("/", "layout");
+  return { ok: true as const };
+}
+
+/** "Supprimer" a document, from its confirmation dialog. */
+export async function removeAttachment(formData: FormData): Promise<void> {
+  const user = await requireCandidate();
+  const target = ids.safeParse(Object.fromEntries(formData));
+  if (!target.success) notFound();
+  const result = await deleteAttachment(user.id, target.data.applicationId, target.data.attachmentTypeId);
+  if (!result.ok && "notFound" in result) notFound();
+  revalidatePath("/", "layout");
+  redirect(`/candidatures/${target.data.applicationId}${result.ok ? "?piece=supprimee" : "?piece=verrouillee"}`);
+}

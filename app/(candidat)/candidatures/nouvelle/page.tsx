@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireCandidate } from "@/app/_data/session";
+import { Alert } from "@/components/ui/alert";
+import { PageTitle } from "@/components/ui/page-title";
+import { loadFormOptions, openPostTypesFor } from "@/lib/applications/applications";
+import { getDb } from "@/lib/db/client";
+import { submitNewApplication } from "../actions";
+import { ApplicationForm } from "../application-form";
+
+export const metadata: Metadata = { title: "Ajouter une candidature" };
+
+export default async function NewApplicationPage() {
+  const user = await requireCandidate();
+  const db = getDb();
+  const [open, options] = await Promise.all([openPostTypesFor(db, user.id), loadFormOptions(db)]);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageTitle>Ajouter une candidature</PageTitle>
+      {open.length === 0 ? (
+        <Alert title="Aucune candidature ne peut être ajoutée">
+          <p>
+            Vous avez déjà candidaté à chaque poste ouvert, ou aucun recrutement n&apos;est ouvert en ce moment.{" "}
+            <Link href="/candidatures" className="text-france underline">
+              Retour à mes candidatures
+            </Link>
+          </p>
+        </Alert>
+      ) : (
+        <ApplicationForm
+          action={submitNewApplication}
+          options={options}
+          postTypes={open}
+          initial={{ postTypeId: "", teachingType1: "", teachingType2: "", zones: [], workingTimes: [], rqth: "", university: "", component: "", program: "", curriculum: "", level: "", ine: "" }}
+          cancelHref="/candidatures"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { getCurrentUser } from "@/app/_data/session";
+import { getDb } from "@/lib/db/client";
+import { getStorage } from "@/lib/storage/client";
+import { downloadLink, findOwnFile } from "@/lib/uploads/uploads";
+
+/**
+ * A candidate's own file: a redirect to a presigned GET valid one minute. Anyone else's id,
+ * like an unknown one, is a 404. (Staff downloads arrive with the admin space.)
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  const { id } = await params;
+  if (!user) {
+    return new Response(null, { status: 303, headers: { Location: `/?suivant=${encodeURIComponent(`/fichiers/${id}`)}` } });
+  }
+  const file = user.role === "candidate" ? await findOwnFile(getDb(), user.id, id) : null;
+  if (!file) return new Response("Fichier introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: await downloadLink(getStorage(), file), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
+}

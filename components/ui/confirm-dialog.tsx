@@ -1,0 +1,77 @@
+"use client";
+
+import { useId, useRef, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+
+/**
+ * A deletion that asks first: the trigger opens a modal dialog (native <dialog>: focus kept
+ * inside, Escape closes) that says what will be deleted; only its form acts.
+ */
+export function ConfirmDialog({
+  trigger,
+  triggerLabel,
+  title,
+  children,
+  confirmLabel,
+  action,
+  hidden,
+}: {
+  /** Visible trigger text ("Supprimer"). */
+  trigger: ReactNode;
+  /** The trigger's accessible name when the visible text is not enough ("Supprimer la candidature …"). */
+  triggerLabel?: string;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  action: (formData: FormData) => void | Promise<void>;
+  hidden: Record<string, string>;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={triggerLabel}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+        className="inline-flex min-h-11 items-center gap-1 px-2 font-medium text-marianne underline hover:no-underline"
+      >
+        {trigger}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] border-t-4 border-marianne p-6 backdrop:bg-black/50"
+      >
+        <h2 id={titleId} className="text-xl font-bold">
+          {title}
+        </h2>
+        <div className="mt-3 space-y-2">{children}</div>
+        <form action={action} className="mt-6 flex flex-wrap gap-3">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <ConfirmButton>{confirmLabel}</ConfirmButton>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => dialog.current?.close()}
+            className="inline-flex min-h-11 items-center border border-france bg-white px-5 py-2 font-medium text-france hover:bg-france-light"
+          >
+            Annuler
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+function ConfirmButton({ children }: { children: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center bg-marianne px-5 py-2 font-medium text-white hover:opacity-90 disabled:cursor-wait disabled:opacity-70">
+      {pending ? "Suppression…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { formatFileSize } from "@/lib/format/date";
+import { declaredFileProblem, maxUploadLabel, uploadMessages } from "@/lib/uploads/rules";
+
+export type UploadTicketResult =
+  | { ok: true; ticket: { fileId: string; url: string; fields: Record<string, string> } }
+  | { ok: false; message: string };
+export type UploadConfirmResult = { ok: true } | { ok: false; message: string };
+
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; name: string; loaded: number; total: number }
+  | { kind: "checking"; name: string }
+  | { kind: "done"; name: string }
+  | { kind: "error"; message: string };
+
+/** Storage answers a refused POST with an XML error code. */
+function storageRefusal(status: number, body: string): string {
+  const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
+  if (code === "EntityTooLarge") return uploadMessages.tooLarge;
+  if (status === 403 && /expired/i.test(body)) return uploadMessages.expired;
+  return uploadMessages.unavailable;
+}
+
+/**
+ * Sends one PDF straight to storage (presigned POST) with a progress bar and a cancel button,
+ * then asks the server to check it. Reused by attachments and diplomas: the caller supplies the
+ * two server actions. The file never passes through the app server.
+ */
+export function PdfUpload({
+  label,
+  actionLabel,
+  start,
+  confirm,
+}: {
+  /** What the file is, e.g. "Pièce d'identité" (completes the accessible names). */
+  label: string;
+  /** The visible button text: "Ajouter", "Remplacer"… */
+  actionLabel: string;
+  start: (file: { name: string; size: number; type: string }) => Promise<UploadTicketResult>;
+  confirm: (fileId: string) => Promise<UploadConfirmResult>;
+}) {
+  const id = useId();
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const request = useRef<XMLHttpRequest | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  useEffect(() => () => request.current?.abort(), []);
+
+  const busy = phase.kind === "uploading" || phase.kind === "checking";
+
+  async function upload(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const problem = declaredFileProblem(file);
+    if (problem) {
+      setPhase({ kind: "error", message: problem });
+      event.target.value = "";
+      return;
+    }
+    setPhase({ kind: "uploading", name: file.name, loaded: 0, total: file.size });
+    let ticket: UploadTicketResult;
+    try {
+      ticket = await start({ name: file.name, size: file.size, type: file.type });
+    } catch {
+      ticket = { ok: false, message: uploadMessages.unavailable };
+    }
+    if (!ticket.ok) {
+      setPhase({ kind: "error", message: ticket.message });
+      return;
+    }
+    const { fileId, url, fields } = ticket.ticket;
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    body.append("file", file);
+    const xhr = new XMLHttpRequest();
+    request.current = xhr;
+    xhr.upload.onprogress = (progress) => {
+      setPhase({ kind: "uploading", name: file.name, loaded: progress.loaded, total: progress.lengthComputable ? progress.total : file.size });
+    };
+    xhr.onerror = () => setPhase({ kind: "error", message: uploadMessages.unavailable });
+    xhr.onabort = () => setPhase({ kind: "error", message: "Envoi annulé : aucun fichier n'a été enregistré." });
+    xhr.onload = async () => {
+      request.current = null;
+      if (xhr.status < 200 || xhr.status >= 300) {
+        setPhase({ kind: "error", message: storageRefusal(xhr.status, xhr.responseText) });
+        return;
+      }
+      setPhase({ kind: "checking", name: file.name });
+      let confirmed: UploadConfirmResult;
+      try {
+        confirmed = await confirm(fileId);
+      } catch {
+        confirmed = { ok: false, message: uploadMessages.unavailable };
+      }
+      if (!confirmed.ok) {
+        setPhase({ kind: "error", message: confirmed.message });
+        return;
+      }
+      setPhase({ kind: "done", name: file.name });
+      router.refresh();
+    };
+    xhr.open("POST", url);
+    xhr.send(body);
+    if (input.current) input.current.value = "";
+  }
+
+  const percent =
+    phase.kind === "uploading" ? Math.min(100, Math.round((phase.loaded / Math.max(1, phase.total)) * 100)) : phase.kind === "idle" || phase.kind === "error" ? 0 : 100;
+  const status =
+    phase.kind === "uploading"
+      ? `Envoi de « ${phase.name} » : ${percent} % (${formatFileSize(phase.loaded)} sur ${formatFileSize(phase.total)})`
+      : phase.kind === "checking"
+        ? `Vérification de « ${phase.name} »…`
+        : phase.kind === "done"
+          ? `« ${phase.name} » est enregistré.`
+          : "";
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          accept="application/pdf,.pdf"
+          className="peer sr-only"
+          disabled={busy}
+          aria-describedby={`${id}-aide`}
+          onChange={upload}
+        />
+        <label
+          htmlFor={id}
+          className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-france peer-disabled:cursor-wait peer-disabled:opacity-60"
+        >
+          {actionLabel}
+          <span className="sr-only"> : {label}</span>
+        </label>
+        <span id={`${id}-aide`} className="text-sm text-muted">
+          PDF, {maxUploadLabel} au maximum.
+        </span>
+      </div>
+      {phase.kind === "uploading" || phase.kind === "checking" || phase.kind === "done" ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <progress className="h-3 w-full max-w-xs" max={100} value={percent} aria-label={`Envoi du fichier : ${label}`} />
+          <span className="text-sm tabular-nums" aria-hidden="true">
+            {percent} %
+          </span>
+          {phase.kind === "uploading" ? (
+            <button type="button" onClick={() => request.current?.abort()} className="min-h-11 px-2 text-marianne underline">
+              Annuler l&apos;envoi
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <p role="status" className="text-sm">
+        {status}
+      </p>
+      {phase.kind === "error" ? (
+        <p role="alert" className="border-l-4 border-marianne bg-marianne-light px-3 py-2 text-sm font-medium">
+          {phase.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

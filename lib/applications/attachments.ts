@@ -1,0 +1,105 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/audit";
+import { getDb, type Queryable } from "../db/client";
+import { applicationAttachments, applications, attachmentTypes, files, users } from "../db/schema";
+import { getStorage } from "../storage/client";
+import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
+import { uploadMessages } from "../uploads/rules";
+import { beginUpload, confirmUpload, UploadRefused, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
+import { isUuid } from "./applications";
+import { canEditAttachments } from "./status";
+
+/** "Pièces jointes" of an application: the candidate adds, replaces and deletes them. */
+
+const deps = (): UploadDeps => ({ db: getDb(), storage: getStorage() });
+
+/** The owner's application and one of its post type's active attachment types, or null. */
+async function findSlot(tx: Queryable, userId: string, applicationId: string, attachmentTypeId: string) {
+  if (!isUuid(applicationId) || !isUuid(attachmentTypeId)) return null;
+  const [slot] = await tx
+    .select({ status: applications.status, label: attachmentTypes.label })
+    .from(applications)
+    .innerJoin(attachmentTypes, and(eq(attachmentTypes.postTypeId, applications.postTypeId), eq(attachmentTypes.id, attachmentTypeId), eq(attachmentTypes.active, true)))
+    .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
+  return slot ?? null;
+}
+
+async function identifierOf(tx: Queryable, userId: string): Promise<string> {
+  const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, userId));
+  return user?.identifier ?? "candidat";
+}
+
+export type AttachmentResult<T = object> = UploadResult<T> | { ok: false; notFound: true };
+
+export async function startAttachmentUpload(
+  userId: string,
+  applicationId: string,
+  attachmentTypeId: string,
+  declared: DeclaredFile,
+  uploadDeps: UploadDeps = deps(),
+): Promise<AttachmentResult<{ ticket: UploadTicket }>> {
+  const slot = await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId);
+  if (!slot) return { ok: false, notFound: true };
+  if (!canEditAttachments(slot.status)) return { ok: false, message: uploadMessages.locked };
+  return beginUpload(uploadDeps, uploadDeps.db, userId, "application_attachment", declared);
+}
+
+/** Checks the stored object, then links it in place of any previous file of that type. */
+export async function confirmAttachmentUpload(
+  userId: string,
+  applicationId: string,
+  attachmentTypeId: string,
+  fileId: string,
+  uploadDeps: UploadDeps = deps(),
+): Promise<AttachmentResult> {
+  if (!isUuid(fileId) || !(await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId))) return { ok: false, notFound: true };
+  return confirmUpload(uploadDeps, userId, fileId, async (tx, file) => {
+    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId);
+    if (!slot || !canEditAttachments(slot.status)) throw new UploadRefused(uploadMessages.locked);
+    const [previous] = await tx
+      .select({ fileId: files.id, key: files.storageKey })
+      .from(applicationAttachments)
+      .innerJoin(files, eq(files.id, applicationAttachments.fileId))
+      .where(and(eq(applicationAttachments.applicationId, applicationId), eq(applicationAttachments.attachmentTypeId, attachmentTypeId)))
+      .for("update", { of: applicationAttachments });
+    if (previous) await tx.delete(files).where(eq(files.id, previous.fileId));
+    await tx.insert(applicationAttachments).values({ applicationId, attachmentTypeId, fileId: file.id });
+    await recordAudit(tx, {
+      actor: { id: userId, label: await identifierOf(tx, userId) },
+      action: previous ? "application.attachment_replaced" : "application.attachment_added",
+      entityType: "application",
+      entityId: applicationId,
+      details: { attachmentType: slot.label, fileId: file.id },
+    });
+    return previous ? [previous.key] : [];
+  });
+}
+
+/** Removes the file given for an attachment type; the object goes once the rows are gone. */
+export async function deleteAttachment(userId: string, applicationId: string, attachmentTypeId: string, uploadDeps: UploadDeps = deps()): Promise<AttachmentResult> {
+  const result = await uploadDeps.db.transaction(async (tx) => {
+    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId);
+    if (!slot) return { ok: false as const, notFound: true as const };
+    if (!canEditAttachments(slot.status)) return { ok: false as const, message: uploadMessages.locked };
+    const [attached] = await tx
+      .select({ fileId: files.id, key: files.storageKey })
+      .from(applicationAttachments)
+      .innerJoin(files, eq(files.id, applicationAttachments.fileId))
+      .where(and(eq(applicationAttachments.applicationId, applicationId), eq(applicationAttachments.attachmentTypeId, attachmentTypeId)));
+    if (!attached) return { ok: false as const, notFound: true as const };
+    await tx.delete(files).where(eq(files.id, attached.fileId));
+    await scheduleObjectDeletion(tx, [attached.key]);
+    await recordAudit(tx, {
+      actor: { id: userId, label: await identifierOf(tx, userId) },
+      action: "application.attachment_deleted",
+      entityType: "application",
+      entityId: applicationId,
+      details: { attachmentType: slot.label },
+    });
+    return { ok: true as const, key: attached.key };
+  });
+  if (!result.ok) return result;
+  await runObjectDeletions(uploadDeps, { keys: [result.key] });
+  return { ok: true };
+}

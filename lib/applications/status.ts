@@ -1,0 +1,30 @@
+/** Application statuses in plain French, for candidates. Pure. */
+export type ApplicationStatus = "submitted" | "in_review" | "recruited" | "rejected" | "withdrawn";
+
+export const statusLabels: Record<ApplicationStatus, string> = {
+  submitted: "Déposée, en attente d'examen par nos services",
+  in_review: "En cours d'examen par nos services",
+  recruited: "Retenue",
+  rejected: "Non retenue",
+  withdrawn: "Retirée",
+};
+
+/** The form (choices, wishes, university) can be changed until staff start examining it. */
+export const canEditForm = (status: ApplicationStatus) => status === "submitted";
+
+/** Documents can still be added while staff examine it: they may ask for one. */
+export const canEditAttachments = (status: ApplicationStatus) => status === "submitted" || status === "in_review";
+
+export function lockedReason(status: ApplicationStatus): string {
+  switch (status) {
+    case "in_review":
+      return "Nos services examinent votre candidature : ses choix ne peuvent plus être modifiés. Vous pouvez encore déposer une pièce jointe. Pour tout autre changement, écrivez au service de recrutement.";
+    case "recruited":
+    case "rejected":
+      return "Nos services ont rendu leur décision sur cette candidature : elle ne peut plus être modifiée.";
+    case "withdrawn":
+      return "Vous avez retiré cette candidature : elle ne peut plus être modifiée. Vous pouvez la supprimer puis en déposer une nouvelle.";
+    default:
+      return "";
+  }
+}

@@ -1,0 +1,167 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Queryable, Transaction } from "../db/client";
+import { files } from "../db/schema";
+import { logger } from "../logger";
+import type { Storage } from "../storage/client";
+import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
+import { declaredFileProblem, maxUploadBytes, pdfContentType, uploadMessages } from "./rules";
+
+/**
+ * Direct-to-storage uploads (DESIGN.md "Uploads"): the app server hands out a presigned POST,
+ * the browser sends the bytes to storage, and a confirm step inspects the object before
+ * anything points at it. The app server never carries file bytes.
+ */
+
+export type FilePurpose = "application_attachment" | "diploma";
+export type UploadDeps = { db: Database; storage: Storage };
+export type UploadTicket = { fileId: string; url: string; fields: Record<string, string> };
+export type UploadResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
+
+/** Minutes, not hours: long enough for 20 Mo on a slow mobile line. */
+export const uploadPolicySeconds = 10 * 60;
+export const downloadLinkSeconds = 60;
+
+export const declaredFileSchema = z.object({
+  name: z.string().trim().min(1).max(255),
+  size: z.number().int().nonnegative(),
+  type: z.string().max(100),
+});
+export type DeclaredFile = z.output<typeof declaredFileSchema>;
+
+/** The presigned POST: its policy pins the key, the PDF type and the size range. */
+export function presignUpload(storage: Storage, key: string, expiresSeconds = uploadPolicySeconds): Promise<PresignedPost> {
+  return createPresignedPost(storage.client, {
+    Bucket: storage.bucket,
+    Key: key,
+    Conditions: [
+      ["content-length-range", 1, maxUploadBytes],
+      ["eq", "$Content-Type", pdfContentType],
+    ],
+    Fields: { "Content-Type": pdfContentType },
+    Expires: expiresSeconds,
+  });
+}
+
+/** Records a pending file (server-chosen key) and returns where the browser sends it. */
+export async function beginUpload(
+  deps: UploadDeps,
+  tx: Queryable,
+  userId: string,
+  purpose: FilePurpose,
+  declared: DeclaredFile,
+): Promise<UploadResult<{ ticket: UploadTicket }>> {
+  const problem = declaredFileProblem(declared);
+  if (problem) return { ok: false, message: problem };
+  const fileId = randomUUID();
+  const storageKey = `${purpose === "diploma" ? "diplomes" : "pieces-jointes"}/${fileId}.pdf`;
+  await tx.insert(files).values({
+    id: fileId,
+    userId,
+    purpose,
+    storageKey,
+    originalName: declared.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255),
+    size: declared.size,
+    contentType: pdfContentType,
+    status: "pending",
+  });
+  const post = await presignUpload(deps.storage, storageKey);
+  return { ok: true, ticket: { fileId, url: post.url, fields: post.fields } };
+}
+
+/** HEAD for the size, the first five bytes for the PDF signature. */
+export async function inspectStoredPdf(storage: Storage, key: string): Promise<{ ok: true; size: number } | { ok: false; message: string }> {
+  let size: number;
+  try {
+    const head = await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
+    size = head.ContentLength ?? 0;
+  } catch (error) {
+    if (isNotFound(error)) return { ok: false, message: uploadMessages.missing };
+    throw error;
+  }
+  if (size === 0) return { ok: false, message: uploadMessages.empty };
+  if (size > maxUploadBytes) return { ok: false, message: uploadMessages.tooLarge };
+  const start = await storage.client.send(new GetObjectCommand({ Bucket: storage.bucket, Key: key, Range: "bytes=0-4" }));
+  const bytes = Buffer.from((await start.Body?.transformToByteArray()) ?? []);
+  if (bytes.subarray(0, 5).toString("latin1") !== "%PDF-") return { ok: false, message: uploadMessages.notPdf };
+  return { ok: true, size };
+}
+
+function isNotFound(error: unknown): boolean {
+  const candidate = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return candidate?.name === "NotFound" || candidate?.name === "NoSuchKey" || candidate?.$metadata?.httpStatusCode === 404;
+}
+
+/** Thrown by an `attach` callback to refuse the link (nothing is written). */
+export class UploadRefused extends Error {}
+
+/**
+ * Confirms the caller's pending file. A bad object is deleted and the file marked rejected;
+ * a good one becomes `ready` and `attach` links it (in the same transaction) and returns the
+ * storage keys it replaced, deleted from storage once the database has committed.
+ */
+export async function confirmUpload(
+  deps: UploadDeps,
+  userId: string,
+  fileId: string,
+  attach: (tx: Transaction, file: { id: string }) => Promise<string[]>,
+): Promise<UploadResult> {
+  const [file] = await deps.db
+    .select({ id: files.id, key: files.storageKey, status: files.status })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.userId, userId)));
+  if (!file || file.status !== "pending") return { ok: false, message: uploadMessages.missing };
+  const inspected = await inspectStoredPdf(deps.storage, file.key);
+  if (!inspected.ok) {
+    await deps.db.transaction(async (tx) => {
+      await tx.update(files).set({ status: "rejected" }).where(eq(files.id, file.id));
+      await scheduleObjectDeletion(tx, [file.key]);
+    });
+    await runObjectDeletions(deps, { keys: [file.key] });
+    logger.info("upload.rejected", { fileId: file.id, reason: inspected.message.slice(0, 40) });
+    return inspected;
+  }
+  let replaced: string[];
+  try {
+    replaced = await deps.db.transaction(async (tx) => {
+      // The row lock makes a double confirm (two tabs, a retried request) attach once.
+      const [locked] = await tx.select({ status: files.status }).from(files).where(eq(files.id, file.id)).for("update");
+      if (locked?.status !== "pending") throw new UploadRefused(uploadMessages.missing);
+      await tx.update(files).set({ status: "ready", size: inspected.size, confirmedAt: new Date() }).where(eq(files.id, file.id));
+      const keys = await attach(tx, file);
+      await scheduleObjectDeletion(tx, keys);
+      return keys;
+    });
+  } catch (error) {
+    if (error instanceof UploadRefused) return { ok: false, message: error.message };
+    throw error;
+  }
+  if (replaced.length) await runObjectDeletions(deps, { keys: replaced });
+  return { ok: true };
+}
+
+/** A short-lived link that downloads the file under its original name. */
+export function downloadLink(storage: Storage, file: { storageKey: string; originalName: string }): Promise<string> {
+  const fallback = file.originalName.replace(/[^\w.\- ]/g, "_");
+  const disposition = `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`;
+  return getSignedUrl(
+    storage.client,
+    new GetObjectCommand({ Bucket: storage.bucket, Key: file.storageKey, ResponseContentDisposition: disposition, ResponseContentType: pdfContentType }),
+    { expiresIn: downloadLinkSeconds },
+  );
+}
+
+/** The owner's confirmed file, or null (another person's id, a pending or rejected upload). */
+export async function findOwnFile(db: Queryable, userId: string, fileId: string): Promise<{ storageKey: string; originalName: string } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  const [file] = await db
+    .select({ storageKey: files.storageKey, originalName: files.originalName })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.userId, userId), eq(files.status, "ready")));
+  return file ?? null;
+}

@@ -1,0 +1,321 @@
+import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { exportAccountData } from "@/lib/accounts/account";
+import { createApplication, deleteApplication, findApplication, loadApplications, updateApplication } from "@/lib/applications/applications";
+import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
+import type { RawApplicationForm } from "@/lib/applications/form-schema";
+import { getDb } from "@/lib/db/client";
+import { applications, attachmentTypes, auditLog, deletedApplications, files, postTypes, statusEvents, storageDeletions, teachingTypes, workingTimes, zones } from "@/lib/db/schema";
+import { addMonths, todayIso } from "@/lib/format/date";
+import { createStorage, getStorage } from "@/lib/storage/client";
+import { runObjectDeletions } from "@/lib/storage/deletions";
+import { uploadMessages } from "@/lib/uploads/rules";
+import { findOwnFile, presignUpload, type UploadTicket } from "@/lib/uploads/uploads";
+import { insertCandidate } from "../support/factories";
+import { samplePdf } from "../support/pdf";
+
+const db = () => getDb();
+
+async function reference() {
+  const [postType] = await db().select().from(postTypes).where(eq(postTypes.label, "AESH EN PIAL INTER-DEGRE"));
+  const [aesh] = await db().select().from(teachingTypes).where(eq(teachingTypes.label, "AESH"));
+  const zoneRows = await db().select().from(zones).where(eq(zones.active, true));
+  const zone = (label: string) => zoneRows.find((row) => row.label === label)!.id;
+  const [fullTime] = await db().select().from(workingTimes).where(eq(workingTimes.label, "Temps plein"));
+  const [identity] = await db()
+    .select()
+    .from(attachmentTypes)
+    .where(and(eq(attachmentTypes.postTypeId, postType!.id), eq(attachmentTypes.label, "Pièce d'identité")));
+  return { postTypeId: postType!.id, aesh: aesh!.id, zone, fullTime: fullTime!.id, identity: identity!.id };
+}
+
+async function form(overrides: Partial<RawApplicationForm> = {}): Promise<RawApplicationForm> {
+  const ref = await reference();
+  return {
+    postTypeId: ref.postTypeId,
+    teachingType1: ref.aesh,
+    teachingType2: ref.aesh,
+    zones: [ref.zone("CAMBRESIS - BASSIN 9"), ref.zone("DOUAIS - BASSIN 6")],
+    workingTimes: [ref.fullTime],
+    rqth: "undisclosed",
+    university: "",
+    component: "",
+    program: "",
+    curriculum: "",
+    level: "",
+    ine: "",
+    ...overrides,
+  };
+}
+
+async function candidateWithApplication(prefix: string) {
+  const candidate = await insertCandidate(prefix);
+  const created = await createApplication(candidate.id, await form());
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  return { ...candidate, applicationId: created.id };
+}
+
+/** What a browser does with the presigned POST: the fields, then the file, straight to storage. */
+async function postToStorage(ticket: Pick<UploadTicket, "url" | "fields">, body: Buffer, name = "piece.pdf"): Promise<Response> {
+  const data = new FormData();
+  for (const [field, value] of Object.entries(ticket.fields)) data.append(field, value);
+  data.append("file", new Blob([new Uint8Array(body)], { type: "application/pdf" }), name);
+  return fetch(ticket.url, { method: "POST", body: data });
+}
+
+async function stored(key: string): Promise<boolean> {
+  const storage = getStorage();
+  return storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key })).then(
+    () => true,
+    (error: { name?: string }) => {
+      if (error.name === "NotFound") return false;
+      throw error;
+    },
+  );
+}
+
+async function fileRow(id: string) {
+  const [row] = await db().select().from(files).where(eq(files.id, id));
+  return row;
+}
+
+/** Asks for a presigned POST for the identity document, declaring `declaredSize` bytes. */
+async function startUpload(userId: string, applicationId: string, declaredSize: number) {
+  const ref = await reference();
+  const started = await startAttachmentUpload(userId, applicationId, ref.identity, { name: "cni.pdf", size: declaredSize, type: "application/pdf" });
+  if (!started.ok) throw new Error("upload refused");
+  return { ticket: started.ticket, attachmentTypeId: ref.identity };
+}
+
+/** Starts an upload of the identity document and sends `body` to storage, as the browser does. */
+async function uploadIdentity(userId: string, applicationId: string, body: Buffer) {
+  const upload = await startUpload(userId, applicationId, body.length);
+  const response = await postToStorage(upload.ticket, body);
+  expect(response.status).toBeLessThan(300);
+  return upload;
+}
+
+describe("applications", () => {
+  it("accepts an incomplete application, dates its validity and lists what is missing", async () => {
+    const candidate = await insertCandidate("incomplete");
+    const ref = await reference();
+    const created = await createApplication(candidate.id, await form({ teachingType1: "", teachingType2: "", zones: [], workingTimes: [] }));
+    expect(created.ok).toBe(true);
+    const [application] = await loadApplications(db(), candidate.id);
+    expect(application).toMatchObject({ status: "submitted", validUntil: addMonths(todayIso(), 6), postType: { id: ref.postTypeId } });
+    expect(application!.missing.map((item) => item.message)).toEqual([
+      "Veuillez indiquer un type d'enseignement",
+      "Veuillez indiquer une zone",
+      "Veuillez indiquer une quotité",
+      "Veuillez joindre : Pièce d'identité",
+    ]);
+    const events = await db().select().from(statusEvents).where(eq(statusEvents.applicationId, application!.id));
+    expect(events.map((event) => event.kind)).toEqual(["submitted"]);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, application!.id));
+    expect(audit.map((entry) => entry.action)).toEqual(["application.created"]);
+  });
+
+  it("keeps the wishes in the chosen order and allows one application per post type", async () => {
+    const { id, applicationId } = await candidateWithApplication("ordre");
+    const detail = await findApplication(db(), id, applicationId);
+    expect(detail!.zones.map((zone) => zone.label)).toEqual(["CAMBRESIS - BASSIN 9", "DOUAIS - BASSIN 6"]);
+    expect(detail!.teachingTypes.map((choice) => [choice.rank, choice.label])).toEqual([
+      [1, "AESH"],
+      [2, "AESH"],
+    ]);
+    const again = await createApplication(id, await form());
+    expect(again).toEqual({ ok: false, errors: { postTypeId: "Choisissez un poste parmi ceux proposés." } });
+    expect(await loadApplications(db(), id)).toHaveLength(1);
+  });
+
+  it("refuses bad input with a French message and changes nothing", async () => {
+    const { id, applicationId } = await candidateWithApplication("invalide");
+    const before = await findApplication(db(), id, applicationId);
+    const ref = await reference();
+    const result = await updateApplication(id, applicationId, await form({ ine: "12345", zones: [ref.zone("LILLE"), ref.zone("LILLE")] }));
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        zones: "Chaque zone ne peut être choisie qu'une fois.",
+        ine: expect.stringMatching(/^L'INE compte 11 caractères/),
+      },
+    });
+    expect(await findApplication(db(), id, applicationId)).toEqual(before);
+    const unknownZone = await updateApplication(id, applicationId, await form({ zones: [crypto.randomUUID()] }));
+    expect(unknownZone).toMatchObject({ ok: false, errors: { zones: expect.stringContaining("n'est plus proposée") } });
+  });
+
+  it("lets the owner reorder the zones, only while the application is submitted", async () => {
+    const { id, applicationId } = await candidateWithApplication("modifier");
+    const ref = await reference();
+    const reordered = await updateApplication(id, applicationId, await form({ zones: [ref.zone("DOUAIS - BASSIN 6"), ref.zone("CAMBRESIS - BASSIN 9")], ine: "2068113589l" }));
+    expect(reordered).toEqual({ ok: true, id: applicationId });
+    const detail = await findApplication(db(), id, applicationId);
+    expect(detail!.zones.map((zone) => zone.label)).toEqual(["DOUAIS - BASSIN 6", "CAMBRESIS - BASSIN 9"]);
+    expect(detail!.ine).toBe("2068113589L");
+
+    await db().update(applications).set({ status: "in_review" }).where(eq(applications.id, applicationId));
+    const locked = await updateApplication(id, applicationId, await form());
+    expect(locked).toMatchObject({ ok: false, errors: { form: expect.stringContaining("ne peut plus être modifiée") } });
+    expect((await findApplication(db(), id, applicationId))!.zones[0]!.label).toBe("DOUAIS - BASSIN 6");
+  });
+
+  it("hides another candidate's application: not found in reads, updates and deletions", async () => {
+    const owner = await candidateWithApplication("proprietaire");
+    const other = await insertCandidate("curieux");
+    expect(await findApplication(db(), other.id, owner.applicationId)).toBeNull();
+    expect(await findApplication(db(), other.id, "pas-un-uuid")).toBeNull();
+    expect(await updateApplication(other.id, owner.applicationId, await form({ zones: [] }))).toEqual({ ok: false, notFound: true });
+    expect(await deleteApplication(other.id, owner.applicationId)).toBe(false);
+    expect((await findApplication(db(), owner.id, owner.applicationId))!.zones).toHaveLength(2);
+  });
+});
+
+describe("attachments uploaded straight to storage", () => {
+  it("accepts a PDF, completes the application, and replaces it by deleting the old object", async () => {
+    const { id, applicationId } = await candidateWithApplication("upload");
+    const first = await uploadIdentity(id, applicationId, samplePdf(10_000));
+    expect(await confirmAttachmentUpload(id, applicationId, first.attachmentTypeId, first.ticket.fileId)).toEqual({ ok: true });
+    // Confirming twice attaches once.
+    expect(await confirmAttachmentUpload(id, applicationId, first.attachmentTypeId, first.ticket.fileId)).toEqual({ ok: false, message: uploadMessages.missing });
+    const firstFile = await fileRow(first.ticket.fileId);
+    expect(firstFile).toMatchObject({ status: "ready", size: 10_000 });
+    expect(firstFile!.storageKey).not.toContain("cni");
+    let detail = await findApplication(db(), id, applicationId);
+    expect(detail!.missing).toEqual([]);
+    expect(detail!.attachments.find((slot) => slot.label === "Pièce d'identité")!.file).toMatchObject({ name: "cni.pdf", size: 10_000 });
+    expect(await findOwnFile(db(), id, first.ticket.fileId)).toMatchObject({ originalName: "cni.pdf" });
+    // The personal-data export carries the application and a link to the file in the person's space.
+    const exported = await exportAccountData(id);
+    expect(exported.applications).toEqual([
+      expect.objectContaining({ zones: ["CAMBRESIS - BASSIN 9", "DOUAIS - BASSIN 6"], attachments: [{ type: "Pièce d'identité", fileId: first.ticket.fileId }], missing: [] }),
+    ]);
+    expect(exported.files).toEqual([expect.objectContaining({ originalName: "cni.pdf", download: expect.stringMatching(new RegExp(`/fichiers/${first.ticket.fileId}$`)) })]);
+
+    const second = await uploadIdentity(id, applicationId, samplePdf(12_000));
+    expect(await confirmAttachmentUpload(id, applicationId, second.attachmentTypeId, second.ticket.fileId)).toEqual({ ok: true });
+    expect(await stored(firstFile!.storageKey)).toBe(false);
+    expect(await fileRow(first.ticket.fileId)).toBeUndefined();
+    detail = await findApplication(db(), id, applicationId);
+    expect(detail!.attachments.find((slot) => slot.label === "Pièce d'identité")!.file).toMatchObject({ id: second.ticket.fileId, size: 12_000 });
+
+    expect(await deleteAttachment(id, applicationId, second.attachmentTypeId)).toEqual({ ok: true });
+    expect(await stored(`pieces-jointes/${second.ticket.fileId}.pdf`)).toBe(false);
+    expect((await findApplication(db(), id, applicationId))!.missing.map((item) => item.message)).toEqual(["Veuillez joindre : Pièce d'identité"]);
+  });
+
+  it("has storage refuse a POST over 20 Mo, a wrong type or a tampered signature, as real S3 does", async () => {
+    const { id, applicationId } = await candidateWithApplication("politique");
+    const big = Buffer.concat([samplePdf(1000), Buffer.alloc(21 * 1024 * 1024 - 1000, 0x20)]);
+    // The browser declared a small file, then sent 21 Mo: the policy's size range stops it.
+    const { ticket, attachmentTypeId } = await startUpload(id, applicationId, 1000);
+    const key = (await fileRow(ticket.fileId))!.storageKey;
+    const tooBig = await postToStorage(ticket, big);
+    expect(tooBig.status).toBe(400);
+    expect(await tooBig.text()).toContain("<Code>EntityTooLarge</Code>");
+    const wrongType = await postToStorage({ ...ticket, fields: { ...ticket.fields, "Content-Type": "text/html" } }, samplePdf(2000));
+    expect(wrongType.status).toBe(403);
+    expect(await wrongType.text()).toContain("Policy Condition failed");
+    const otherKey = await postToStorage({ ...ticket, fields: { ...ticket.fields, key: "pieces-jointes/choisie-par-moi.pdf" } }, samplePdf(2000));
+    expect(otherKey.status).toBe(403);
+    const tampered = await postToStorage({ ...ticket, fields: { ...ticket.fields, "X-Amz-Signature": "0".repeat(64) } }, samplePdf(2000));
+    expect(tampered.status).toBe(403);
+    expect(await stored(key)).toBe(false);
+    expect(await stored("pieces-jointes/choisie-par-moi.pdf")).toBe(false);
+    // Nothing arrived: confirming says so and attaches nothing.
+    expect(await confirmAttachmentUpload(id, applicationId, attachmentTypeId, ticket.fileId)).toEqual({ ok: false, message: uploadMessages.missing });
+  });
+
+  it("refuses at confirm a 21 Mo object a storage without policy checks let through, and deletes it", async () => {
+    const { id, applicationId } = await candidateWithApplication("gros");
+    const { ticket, attachmentTypeId } = await startUpload(id, applicationId, 1000);
+    const key = (await fileRow(ticket.fileId))!.storageKey;
+    // Written behind the policy's back, as a storage that ignores POST policies would accept it.
+    const storage = getStorage();
+    const big = Buffer.concat([samplePdf(1000), Buffer.alloc(21 * 1024 * 1024 - 1000, 0x20)]);
+    await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: key, Body: big, ContentType: "application/pdf" }));
+    expect(await stored(key)).toBe(true);
+    expect(await confirmAttachmentUpload(id, applicationId, attachmentTypeId, ticket.fileId)).toEqual({ ok: false, message: uploadMessages.tooLarge });
+    expect(await stored(key)).toBe(false);
+    expect(await fileRow(ticket.fileId)).toMatchObject({ status: "rejected" });
+    expect((await findApplication(db(), id, applicationId))!.attachments.every((slot) => slot.file === null)).toBe(true);
+  });
+
+  it("refuses at confirm a text file named .pdf and deletes it", async () => {
+    const { id, applicationId } = await candidateWithApplication("texte");
+    const upload = await uploadIdentity(id, applicationId, Buffer.from("Ceci n'est pas un PDF, juste du texte.\n"));
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: false, message: uploadMessages.notPdf });
+    expect(await stored(key)).toBe(false);
+    expect(await findOwnFile(db(), id, upload.ticket.fileId)).toBeNull();
+  });
+
+  it("refuses a declared size over 20 Mo or a type that is not PDF before any storage is involved", async () => {
+    const { id, applicationId } = await candidateWithApplication("declare");
+    const ref = await reference();
+    const before = await db().select().from(files);
+    expect(await startAttachmentUpload(id, applicationId, ref.identity, { name: "cni.pdf", size: 21 * 1024 * 1024, type: "application/pdf" })).toEqual({ ok: false, message: uploadMessages.tooLarge });
+    expect(await startAttachmentUpload(id, applicationId, ref.identity, { name: "cni.docx", size: 1000, type: "application/msword" })).toEqual({ ok: false, message: uploadMessages.notPdf });
+    expect(await db().select().from(files)).toHaveLength(before.length);
+  });
+
+  it("has storage refuse a POST whose policy has expired", async () => {
+    const storage = getStorage();
+    const key = `pieces-jointes/${crypto.randomUUID()}.pdf`;
+    const post = await presignUpload(storage, key, 1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const response = await postToStorage(post, samplePdf(2000));
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("Policy expired");
+    expect(await stored(key)).toBe(false);
+  });
+
+  it("does not let candidate B start, confirm, download or delete candidate A's files", async () => {
+    const a = await candidateWithApplication("a");
+    const b = await insertCandidate("b");
+    const upload = await uploadIdentity(a.id, a.applicationId, samplePdf(5000));
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+    const declared = { name: "x.pdf", size: 1000, type: "application/pdf" };
+    expect(await startAttachmentUpload(b.id, a.applicationId, upload.attachmentTypeId, declared)).toEqual({ ok: false, notFound: true });
+    expect(await confirmAttachmentUpload(b.id, a.applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: false, notFound: true });
+    // Even through an application of their own, B cannot confirm A's file.
+    const bApplication = await createApplication(b.id, await form());
+    if (!bApplication.ok) throw new Error("B could not apply");
+    expect(await confirmAttachmentUpload(b.id, bApplication.id, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: false, message: uploadMessages.missing });
+    expect(await fileRow(upload.ticket.fileId)).toMatchObject({ status: "pending" });
+
+    expect(await confirmAttachmentUpload(a.id, a.applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
+    expect(await findOwnFile(db(), b.id, upload.ticket.fileId)).toBeNull();
+    expect(await findOwnFile(db(), a.id, upload.ticket.fileId)).not.toBeNull();
+    expect(await deleteAttachment(b.id, a.applicationId, upload.attachmentTypeId)).toEqual({ ok: false, notFound: true });
+    expect(await stored(key)).toBe(true);
+  });
+});
+
+describe("deleting an application", () => {
+  it("removes its rows and its objects, leaves an anonymous trace, and retries storage that failed", async () => {
+    const { id, applicationId } = await candidateWithApplication("suppression");
+    const upload = await uploadIdentity(id, applicationId, samplePdf(3000));
+    await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId);
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+
+    // Storage is down at the moment of deletion: the database is still done in full.
+    const unreachable = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: "nulle-part", accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    expect(await deleteApplication(id, applicationId, { db: db(), storage: unreachable })).toBe(true);
+    expect(await findApplication(db(), id, applicationId)).toBeNull();
+    expect(await fileRow(upload.ticket.fileId)).toBeUndefined();
+    const [pending] = await db().select().from(storageDeletions).where(eq(storageDeletions.storageKey, key));
+    expect(pending).toMatchObject({ attempts: 1 });
+    expect(await stored(key)).toBe(true);
+    const traces = await db().select().from(deletedApplications).where(eq(deletedApplications.reason, "candidate_request"));
+    expect(traces.some((trace) => trace.postTypeLabel === "AESH EN PIAL INTER-DEGRE")).toBe(true);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, applicationId));
+    expect(audit.map((entry) => entry.action)).toContain("application.deleted");
+
+    // The next run (the daily job does the same) deletes the object.
+    await runObjectDeletions({ db: db(), storage: getStorage() }, { keys: [key] });
+    expect(await stored(key)).toBe(false);
+    expect(await db().select().from(storageDeletions).where(eq(storageDeletions.storageKey, key))).toEqual([]);
+  });
+});
