@@ -89,7 +89,7 @@ export function RankedChoices({
           {chosen.map((id, index) => (
             <li key={id} data-rank={index} className="flex flex-wrap items-center gap-2 border border-line bg-surface px-3 py-2">
               <input type="hidden" name={name} value={id} />
-              <span className="min-w-0 flex-1 font-medium">
+              <span className="min-w-0 basis-full font-medium sm:flex-1 sm:basis-auto">
                 <span className="mr-2 inline-block min-w-6 tabular-nums">{index + 1}.</span>
                 {labelOf(id)}
               </span>

@@ -9,7 +9,7 @@ import { e2eBaseUrl } from "./ports";
 const postType = "AESH EN PIAL INTER-DEGRE";
 
 test.describe("candidatures", () => {
-  test("déposer une candidature, joindre la pièce d'identité, modifier l'ordre des zones, la supprimer", async ({ page, inboxUrl }) => {
+  test("déposer une candidature, joindre la pièce d'identité, modifier l'ordre des zones, la supprimer", async ({ page, browser, inboxUrl }) => {
     test.setTimeout(90_000);
     const email = `candidature-${randomUUID().slice(0, 8)}@exemple.fr`;
     await registerAndActivate(page, inboxUrl, email, "Camille");
@@ -53,7 +53,21 @@ test.describe("candidatures", () => {
 
     await expectAccessible(page);
     const pdf = samplePdf(1_500_000);
-    await page.getByLabel("Ajouter : Pièce d'identité").setInputFiles({ name: "piece-identite.pdf", mimeType: "application/pdf", buffer: pdf });
+    const identity = { name: "piece-identite.pdf", mimeType: "application/pdf", buffer: pdf };
+
+    // On a slow line (uploads throttled to 256 ko/s) the progress shows, and the upload can be cancelled.
+    const network = await page.context().newCDPSession(page);
+    await network.send("Network.enable");
+    await network.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await page.getByLabel("Ajouter : Pièce d'identité").setInputFiles(identity);
+    await expect(page.getByRole("progressbar", { name: "Envoi du fichier : Pièce d'identité" })).toBeVisible();
+    await expect(page.getByText(/^Envoi de « piece-identite\.pdf » : \d+ % \(/)).toBeVisible();
+    await page.getByRole("button", { name: "Annuler l'envoi" }).click();
+    await expect(page.getByText("Envoi annulé : aucun fichier n'a été enregistré.")).toBeVisible();
+    await expect(page.getByText("Veuillez joindre : Pièce d'identité")).toBeVisible();
+    await network.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+    await page.getByLabel("Ajouter : Pièce d'identité").setInputFiles(identity);
     await expect(page.getByRole("progressbar", { name: "Envoi du fichier : Pièce d'identité" })).toBeVisible();
     await expect(page.getByText("« piece-identite.pdf » est enregistré.")).toBeVisible();
     await expect(page.getByText("Votre candidature est complète et pourra être étudiée par nos services.")).toBeVisible();
@@ -75,6 +89,17 @@ test.describe("candidatures", () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe("piece-identite.pdf");
     expect(Buffer.compare(await readFile((await file.path())!), pdf)).toBe(0);
+
+    // Another candidate gets "not found" for this application and this file.
+    const applicationPath = new URL(page.url()).pathname;
+    const filePath = (await page.getByRole("link", { name: "piece-identite.pdf" }).getAttribute("href"))!;
+    const other = await browser.newPage();
+    await registerAndActivate(other, inboxUrl, `autre-${randomUUID().slice(0, 8)}@exemple.fr`, "Dominique");
+    expect((await other.goto(applicationPath))?.status()).toBe(404);
+    await expect(other.getByRole("heading", { level: 1 })).toContainText("introuvable");
+    expect((await other.goto(`${applicationPath}/modifier`))?.status()).toBe(404);
+    expect((await other.goto(filePath))?.status()).toBe(404);
+    await other.close();
 
     await page.getByRole("link", { name: "Modifier" }).click();
     await expect(page.getByText("Modifier votre candidature")).toBeVisible();
