@@ -29,6 +29,7 @@ function candidateNav(name: string) {
   return [
     { href: "/tableau-de-bord", label: "Mon tableau de bord" },
     { href: "/candidatures", label: "Mes candidatures" },
+    { href: "/diplomes", label: "Mes diplômes" },
     { href: "/compte", label: name },
     { href: "/aide", label: "Aide" },
   ];

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import { formatFileSize } from "@/lib/format/date";
 import { declaredFileProblem, maxUploadLabel, uploadMessages } from "@/lib/uploads/rules";
+import { photosToPdf } from "./photos-to-pdf";
 
 export type UploadTicketResult =
   | { ok: true; ticket: { fileId: string; url: string; fields: Record<string, string> } }
@@ -12,6 +13,7 @@ export type UploadConfirmResult = { ok: true } | { ok: false; message: string };
 
 type Phase =
   | { kind: "idle" }
+  | { kind: "assembling"; count: number }
   | { kind: "uploading"; name: string; loaded: number; total: number }
   | { kind: "checking"; name: string }
   | { kind: "done"; name: string }
@@ -35,6 +37,8 @@ export function PdfUpload({
   actionLabel,
   start,
   confirm,
+  onUploaded,
+  photos,
 }: {
   /** What the file is, e.g. "Pièce d'identité" (completes the accessible names). */
   label: string;
@@ -42,23 +46,41 @@ export function PdfUpload({
   actionLabel: string;
   start: (file: { name: string; size: number; type: string }) => Promise<UploadTicketResult>;
   confirm: (fileId: string) => Promise<UploadConfirmResult>;
+  /** Called once the file is checked; without it the page is refreshed to show the new file. */
+  onUploaded?: (file: { id: string; name: string; size: number }) => void;
+  /** Offer photos too (a phone's camera or gallery), assembled into one PDF named `pdfName`. */
+  photos?: { pdfName: string };
 }) {
   const id = useId();
   const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
   const request = useRef<XMLHttpRequest | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   useEffect(() => () => request.current?.abort(), []);
 
-  const busy = phase.kind === "uploading" || phase.kind === "checking";
+  const busy = phase.kind === "assembling" || phase.kind === "uploading" || phase.kind === "checking";
 
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
+  async function choosePdf(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
-    if (!file) return;
+    event.target.value = "";
+    if (file) await send(file);
+  }
+
+  async function choosePhotos(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = "";
+    if (chosen.length === 0 || !photos) return;
+    setPhase({ kind: "assembling", count: chosen.length });
+    try {
+      await send(await photosToPdf(chosen, photos.pdfName));
+    } catch (error) {
+      setPhase({ kind: "error", message: error instanceof Error ? error.message : uploadMessages.unavailable });
+    }
+  }
+
+  async function send(file: File) {
     const problem = declaredFileProblem(file);
     if (problem) {
       setPhase({ kind: "error", message: problem });
-      event.target.value = "";
       return;
     }
     setPhase({ kind: "uploading", name: file.name, loaded: 0, total: file.size });
@@ -101,19 +123,25 @@ export function PdfUpload({
         return;
       }
       setPhase({ kind: "done", name: file.name });
-      router.refresh();
+      if (onUploaded) onUploaded({ id: fileId, name: file.name, size: file.size });
+      else router.refresh();
     };
     xhr.open("POST", url);
     xhr.send(body);
-    if (input.current) input.current.value = "";
   }
 
   const percent =
-    phase.kind === "uploading" ? Math.min(100, Math.round((phase.loaded / Math.max(1, phase.total)) * 100)) : phase.kind === "idle" || phase.kind === "error" ? 0 : 100;
+    phase.kind === "uploading"
+      ? Math.min(100, Math.round((phase.loaded / Math.max(1, phase.total)) * 100))
+      : phase.kind === "checking" || phase.kind === "done"
+        ? 100
+        : 0;
   const status =
     phase.kind === "uploading"
       ? `Envoi de « ${phase.name} » : ${percent} % (${formatFileSize(phase.loaded)} sur ${formatFileSize(phase.total)})`
-      : phase.kind === "checking"
+      : phase.kind === "assembling"
+        ? `Préparation du PDF à partir de ${phase.count === 1 ? "la photo" : `${phase.count} photos`}…`
+        : phase.kind === "checking"
         ? `Vérification de « ${phase.name} »…`
         : phase.kind === "done"
           ? `« ${phase.name} » est enregistré.`
@@ -123,14 +151,13 @@ export function PdfUpload({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
         <input
-          ref={input}
           id={id}
           type="file"
           accept="application/pdf,.pdf"
           className="peer sr-only"
           disabled={busy}
           aria-describedby={`${id}-aide`}
-          onChange={upload}
+          onChange={choosePdf}
         />
         <label
           htmlFor={id}
@@ -139,8 +166,31 @@ export function PdfUpload({
           {actionLabel}
           <span className="sr-only"> : {label}</span>
         </label>
+        {photos ? (
+          <>
+            <input
+              id={`${id}-photos`}
+              type="file"
+              accept="image/*"
+              multiple
+              className="peer/photos sr-only"
+              disabled={busy}
+              aria-describedby={`${id}-aide`}
+              onChange={choosePhotos}
+            />
+            <label
+              htmlFor={`${id}-photos`}
+              className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible/photos:outline-3 peer-focus-visible/photos:outline-offset-2 peer-focus-visible/photos:outline-france peer-disabled/photos:cursor-wait peer-disabled/photos:opacity-60"
+            >
+              Prendre ou choisir des photos
+              <span className="sr-only"> : {label}</span>
+            </label>
+          </>
+        ) : null}
         <span id={`${id}-aide`} className="text-sm text-muted">
-          PDF, {maxUploadLabel} au maximum.
+          {photos
+            ? `Un PDF de ${maxUploadLabel} au maximum, ou des photos (une par page) que nous assemblons en un PDF.`
+            : `PDF, ${maxUploadLabel} au maximum.`}
         </span>
       </div>
       {phase.kind === "uploading" || phase.kind === "checking" || phase.kind === "done" ? (

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/audit";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
@@ -11,7 +11,6 @@ import {
   applicationZones,
   attachmentTypes,
   deletedApplications,
-  diplomas,
   files,
   postTypes,
   statusEvents,
@@ -227,11 +226,6 @@ export async function findApplication(db: Queryable, userId: string, application
   if (!isUuid(applicationId)) return null;
   const [detail] = await loadApplications(db, userId, applicationId);
   return detail ?? null;
-}
-
-export async function countDiplomas(db: Queryable, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(diplomas).where(eq(diplomas.userId, userId));
-  return row?.n ?? 0;
 }
 
 export type FormResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<string, string>> };

@@ -101,21 +101,26 @@ function isNotFound(error: unknown): boolean {
 export class UploadRefused extends Error {}
 
 /**
- * Confirms the caller's pending file. A bad object is deleted and the file marked rejected;
- * a good one becomes `ready` and `attach` links it (in the same transaction) and returns the
- * storage keys it replaced, deleted from storage once the database has committed.
+ * Confirms the caller's pending file. A bad object is deleted and the file marked rejected.
+ * A good one becomes `ready` and `attach` links it (in the same transaction) and returns the
+ * storage keys it replaced, deleted from storage once the database has committed. Without
+ * `attach` (a form not yet sent, as for diplomas), the file is only marked verified: it stays
+ * `pending` until `claimVerifiedFile` links it, and the daily job sweeps it if that never happens.
  */
 export async function confirmUpload(
   deps: UploadDeps,
   userId: string,
   fileId: string,
-  attach: (tx: Transaction, file: { id: string }) => Promise<string[]>,
+  attach?: (tx: Transaction, file: { id: string }) => Promise<string[]>,
+  purpose?: FilePurpose,
 ): Promise<UploadResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return { ok: false, message: uploadMessages.missing };
   const [file] = await deps.db
-    .select({ id: files.id, key: files.storageKey, status: files.status })
+    .select({ id: files.id, key: files.storageKey, status: files.status, purpose: files.purpose, confirmedAt: files.confirmedAt })
     .from(files)
     .where(and(eq(files.id, fileId), eq(files.userId, userId)));
-  if (!file || file.status !== "pending") return { ok: false, message: uploadMessages.missing };
+  if (!file || file.status !== "pending" || (purpose && file.purpose !== purpose)) return { ok: false, message: uploadMessages.missing };
+  if (!attach && file.confirmedAt) return { ok: true };
   const inspected = await inspectStoredPdf(deps.storage, file.key);
   if (!inspected.ok) {
     await deps.db.transaction(async (tx) => {
@@ -125,6 +130,10 @@ export async function confirmUpload(
     await runObjectDeletions(deps, { keys: [file.key] });
     logger.info("upload.rejected", { fileId: file.id, reason: inspected.message.slice(0, 40) });
     return inspected;
+  }
+  if (!attach) {
+    await deps.db.update(files).set({ size: inspected.size, confirmedAt: new Date() }).where(eq(files.id, file.id));
+    return { ok: true };
   }
   let replaced: string[];
   try {
@@ -143,6 +152,21 @@ export async function confirmUpload(
   }
   if (replaced.length) await runObjectDeletions(deps, { keys: replaced });
   return { ok: true };
+}
+
+/**
+ * Links a verified upload to the record a form creates: the caller's own, verified, still
+ * unlinked file of that purpose becomes `ready`. Null when it is none of those.
+ */
+export async function claimVerifiedFile(tx: Transaction, userId: string, fileId: string, purpose: FilePurpose): Promise<{ id: string } | null> {
+  const [file] = await tx
+    .select({ id: files.id, confirmedAt: files.confirmedAt })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.userId, userId), eq(files.purpose, purpose), eq(files.status, "pending")))
+    .for("update");
+  if (!file?.confirmedAt) return null;
+  await tx.update(files).set({ status: "ready" }).where(eq(files.id, file.id));
+  return { id: file.id };
 }
 
 /** A short-lived link that downloads the file under its original name. */

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/account";
@@ -11,9 +11,10 @@ import { addMonths, todayIso } from "@/lib/format/date";
 import { createStorage, getStorage } from "@/lib/storage/client";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
-import { findOwnFile, presignUpload, type UploadTicket } from "@/lib/uploads/uploads";
+import { findOwnFile, presignUpload } from "@/lib/uploads/uploads";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../support/pdf";
+import { postToStorage, stored } from "../support/storage";
 
 const db = () => getDb();
 
@@ -54,25 +55,6 @@ async function candidateWithApplication(prefix: string) {
   const created = await createApplication(candidate.id, await form());
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return { ...candidate, applicationId: created.id };
-}
-
-/** What a browser does with the presigned POST: the fields, then the file, straight to storage. */
-async function postToStorage(ticket: Pick<UploadTicket, "url" | "fields">, body: Buffer, name = "piece.pdf"): Promise<Response> {
-  const data = new FormData();
-  for (const [field, value] of Object.entries(ticket.fields)) data.append(field, value);
-  data.append("file", new Blob([new Uint8Array(body)], { type: "application/pdf" }), name);
-  return fetch(ticket.url, { method: "POST", body: data });
-}
-
-async function stored(key: string): Promise<boolean> {
-  const storage = getStorage();
-  return storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key })).then(
-    () => true,
-    (error: { name?: string }) => {
-      if (error.name === "NotFound") return false;
-      throw error;
-    },
-  );
 }
 
 async function fileRow(id: string) {

@@ -1,14 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import type { FormOptions } from "@/lib/applications/applications";
 import type { SectionRequirements } from "@/lib/applications/completeness";
 import { applicationFieldLabels, levelOptions, rqthOptions, type RawApplicationForm } from "@/lib/applications/form-schema";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { Fieldset, SelectField, TextField, secondaryButtonClass } from "@/components/ui/form";
+import { Fieldset, SelectField, TextField } from "@/components/ui/form";
 import { RankedChoices } from "@/components/ui/ranked-choices";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { FormActions } from "@/components/ui/form-actions";
 import type { ApplicationFormState } from "./actions";
 
 type Option = { id: string; label: string };
@@ -177,12 +176,7 @@ export function ApplicationForm({
         </div>
       </Fieldset>
 
-      <div className="flex flex-wrap gap-3 border-t border-line pt-6">
-        <SubmitButton pendingLabel="Enregistrement…">Valider</SubmitButton>
-        <Link href={cancelHref} className={secondaryButtonClass}>
-          Annuler
-        </Link>
-      </div>
+      <FormActions cancelHref={cancelHref} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireCandidate } from "@/app/_data/session";
 import { getRequestSettings } from "@/app/_data/settings";
 import { Alert } from "@/components/ui/alert";
+import { HelpAside } from "@/components/ui/help-aside";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
@@ -92,10 +93,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </ul>
         )}
       </div>
-      <aside aria-labelledby="aide-candidatures" className="h-fit space-y-3 bg-surface p-4 text-sm">
-        <h2 id="aide-candidatures" className="font-bold uppercase">
-          Aide
-        </h2>
+      <HelpAside id="aide-candidatures">
         <p>Voici la liste de vos candidatures.</p>
         <h3 className="font-bold">Ajouter une candidature</h3>
         <p>
@@ -112,7 +110,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           {settings.validityMonths} mois pour savoir si vous
           souhaitez la maintenir. <strong>En l&apos;absence de réponse, votre candidature sera supprimée.</strong>
         </p>
-      </aside>
+      </HelpAside>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { requireCandidate } from "@/app/_data/session";
 import { Alert } from "@/components/ui/alert";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { countDiplomas, loadApplications, openPostTypesFor } from "@/lib/applications/applications";
+import { loadApplications, openPostTypesFor } from "@/lib/applications/applications";
+import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
 import { ApplicationFacts } from "../candidatures/application-summary";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Mon tableau de bord" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
   const [user, params] = await Promise.all([requireCandidate(), searchParams]);
   const db = getDb();
-  const [applications, open, diplomaCount] = await Promise.all([loadApplications(db, user.id), openPostTypesFor(db, user.id), countDiplomas(db, user.id)]);
+  const [applications, open, diplomas] = await Promise.all([loadApplications(db, user.id), openPostTypesFor(db, user.id), diplomaSummary(db, user.id)]);
   const incomplete = applications.filter((application) => application.missing.length > 0 && application.status === "submitted");
   return (
     <div className="max-w-3xl space-y-6">
@@ -82,13 +83,21 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Mes diplômes
         </h2>
         <p>
-          {diplomaCount === 0
-            ? "Aucun diplôme enregistré."
-            : diplomaCount === 1
-              ? "1 diplôme enregistré."
-              : `${diplomaCount} diplômes enregistrés.`}{" "}
-          Le dépôt des diplômes ouvrira prochainement sur cette plateforme : préparez leur scan au format PDF.
+          {diplomas.count === 0
+            ? "Aucun diplôme enregistré : indiquez ceux que vous avez obtenus, avec leur scan, pour que nos services instruisent votre dossier plus vite."
+            : `${diplomas.count === 1 ? "1 diplôme enregistré" : `${diplomas.count} diplômes enregistrés`}${
+                diplomas.withoutFile === 0
+                  ? ", chacun avec son fichier."
+                  : diplomas.withoutFile === diplomas.count
+                    ? diplomas.count === 1
+                      ? ", sans fichier : ajoutez son scan ou des photos."
+                      : ", sans fichier : ajoutez leur scan ou des photos."
+                    : ` ; ${diplomas.withoutFile} sans fichier : ajoutez leur scan ou des photos.`
+              }`}
         </p>
+        <Link href="/diplomes" className="inline-block font-medium text-france underline">
+          {diplomas.count === 0 ? "Ajouter un diplôme" : "Voir mes diplômes"}
+        </Link>
       </section>
 
       <p>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { requireCandidate } from "@/app/_data/session";
 import { PdfUpload } from "@/components/uploads/pdf-upload";
 import { Alert } from "@/components/ui/alert";
+import { HelpAside } from "@/components/ui/help-aside";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
@@ -222,10 +223,7 @@ export default async function ApplicationPage({
           ) : null}
         </section>
       </div>
-      <aside aria-labelledby="aide-candidature" className="h-fit space-y-3 bg-surface p-4 text-sm">
-        <h2 id="aide-candidature" className="font-bold uppercase">
-          Aide
-        </h2>
+      <HelpAside id="aide-candidature">
         <p>Voici le détail de votre candidature.</p>
         <h3 className="font-bold">Modifier votre candidature</h3>
         <p>
@@ -238,7 +236,7 @@ export default async function ApplicationPage({
           Déposez chaque pièce au format PDF, 20 Mo au maximum. Pour créer un PDF, utilisez « Imprimer » puis « Enregistrer
           au format PDF », ou l&apos;application de numérisation de votre téléphone.
         </p>
-      </aside>
+      </HelpAside>
     </div>
   );
 }
