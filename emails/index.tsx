@@ -1,10 +1,12 @@
 import type { ReactElement } from "react";
 import { AccountDeletedEmail, accountDeletedSubject } from "./account-deleted";
+import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "./application-renewal-outcome";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "./email-change-notice";
 import { PasswordChangedEmail, passwordChangedSubject } from "./password-changed";
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registration-attempt";
+import { RenewalNoticeEmail, renewalNoticeSubject } from "./renewal-notice";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "./staff-account-created";
 import { VerifyEmail, verifyEmailSubject } from "./verify-email";
 
@@ -34,4 +36,19 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     element: <EmailChangeNoticeEmail {...EmailChangeNoticeEmail.PreviewProps} />,
   },
   { name: "account-deleted", subject: accountDeletedSubject(), element: <AccountDeletedEmail {...AccountDeletedEmail.PreviewProps} /> },
+  {
+    name: "renewal-notice",
+    subject: renewalNoticeSubject(RenewalNoticeEmail.PreviewProps),
+    element: <RenewalNoticeEmail {...RenewalNoticeEmail.PreviewProps} />,
+  },
+  {
+    name: "renewal-reminder",
+    subject: renewalNoticeSubject({ ...RenewalNoticeEmail.PreviewProps, reminder: true }),
+    element: <RenewalNoticeEmail {...RenewalNoticeEmail.PreviewProps} reminder />,
+  },
+  ...(["kept", "withdrawn", "deleted"] as const).map((outcome) => ({
+    name: `application-${outcome}`,
+    subject: applicationRenewalOutcomeSubject(outcome),
+    element: <ApplicationRenewalOutcomeEmail {...ApplicationRenewalOutcomeEmail.PreviewProps} outcome={outcome} />,
+  })),
 ];

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { recordAudit } from "../audit/audit";
+import { recordAudit, type AuditActor } from "../audit/audit";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import {
@@ -361,44 +361,64 @@ export async function deleteApplication(
   deps: { db: Database; storage: Storage } = { db: getDb(), storage: getStorage() },
 ): Promise<boolean> {
   if (!isUuid(applicationId)) return false;
-  const keys = await deps.db.transaction(async (tx) => {
-    const [application] = await tx
-      .select({ application: applications, postTypeLabel: postTypes.label })
+  const removed = await deps.db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ id: applications.id })
       .from(applications)
-      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
       .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)))
-      .for("update", { of: applications });
-    if (!application) return null;
-    const attached = await tx
-      .select({ fileId: files.id, key: files.storageKey })
-      .from(applicationAttachments)
-      .innerJoin(files, eq(files.id, applicationAttachments.fileId))
-      .where(eq(applicationAttachments.applicationId, applicationId));
-    await tx.insert(deletedApplications).values({
-      postTypeLabel: application.postTypeLabel,
-      status: application.application.status,
-      submittedAt: application.application.submittedAt,
-      validUntil: application.application.validUntil,
-      renewalNoticeSentAt: application.application.renewalNoticeSentAt,
-      reason: "candidate_request",
-    });
-    await tx.delete(applications).where(eq(applications.id, applicationId));
-    if (attached.length) {
-      await tx.delete(files).where(inArray(files.id, attached.map((row) => row.fileId)));
-      await scheduleObjectDeletion(tx, attached.map((row) => row.key));
-    }
-    await recordAudit(tx, {
-      actor: { id: userId, label: await actorLabel(tx, userId) },
-      action: "application.deleted",
-      entityType: "application",
-      entityId: applicationId,
-      details: { postType: application.postTypeLabel, files: attached.length },
-    });
-    return attached.map((row) => row.key);
+      .for("update");
+    if (!owned) return null;
+    return removeApplicationRows(tx, applicationId, "candidate_request", { id: userId, label: await actorLabel(tx, userId) });
   });
-  if (keys === null) return false;
-  if (keys.length) await runObjectDeletions(deps, { keys });
+  if (removed === null) return false;
+  if (removed.keys.length) await runObjectDeletions(deps, { keys: removed.keys });
   return true;
+}
+
+/**
+ * Deletes an application's rows in the caller's transaction (the row must be locked by it):
+ * its files, an anonymous `deleted_applications` trace and an audit entry. Returns the storage
+ * keys scheduled for deletion (delete them after commit) and what the last mail needs.
+ */
+export async function removeApplicationRows(
+  tx: Transaction,
+  applicationId: string,
+  reason: "candidate_request" | "no_renewal_answer",
+  actor: AuditActor,
+): Promise<{ keys: string[]; postTypeLabel: string; userId: string }> {
+  const [application] = await tx
+    .select({ application: applications, postTypeLabel: postTypes.label })
+    .from(applications)
+    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+    .where(eq(applications.id, applicationId));
+  if (!application) throw new Error(`application ${applicationId} vanished inside its transaction`);
+  const attached = await tx
+    .select({ fileId: files.id, key: files.storageKey })
+    .from(applicationAttachments)
+    .innerJoin(files, eq(files.id, applicationAttachments.fileId))
+    .where(eq(applicationAttachments.applicationId, applicationId));
+  await tx.insert(deletedApplications).values({
+    postTypeLabel: application.postTypeLabel,
+    status: application.application.status,
+    submittedAt: application.application.submittedAt,
+    validUntil: application.application.validUntil,
+    renewalNoticeSentAt: application.application.renewalNoticeSentAt,
+    reason,
+  });
+  await tx.delete(applications).where(eq(applications.id, applicationId));
+  const keys = attached.map((row) => row.key);
+  if (attached.length) {
+    await tx.delete(files).where(inArray(files.id, attached.map((row) => row.fileId)));
+    await scheduleObjectDeletion(tx, keys);
+  }
+  await recordAudit(tx, {
+    actor,
+    action: reason === "no_renewal_answer" ? "application.deleted_without_answer" : "application.deleted",
+    entityType: "application",
+    entityId: applicationId,
+    details: { postType: application.postTypeLabel, files: attached.length },
+  });
+  return { keys, postTypeLabel: application.postTypeLabel, userId: application.application.userId };
 }
 
 /** Which sections a post type needs for completeness (the "*" of the form). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { emailOutbox } from "../db/schema";
@@ -81,7 +81,7 @@ export function retryDelayMinutes(attempts: number): number {
  * lease, so two runs at once never send the same mail twice.
  */
 export async function deliverEmails(
-  options: { ids?: string[]; limit?: number } = {},
+  options: { ids?: string[]; limit?: number; excludeTemplates?: string[] } = {},
   deps: MailDeps = defaultDeps(),
 ): Promise<DeliverySummary> {
   const { db, mailer } = deps;
@@ -94,6 +94,7 @@ export async function deliverEmails(
         eq(emailOutbox.status, "pending"),
         lte(emailOutbox.nextAttemptAt, sql`now()`),
         options.ids ? inArray(emailOutbox.id, options.ids) : undefined,
+        options.excludeTemplates?.length ? notInArray(emailOutbox.template, options.excludeTemplates) : undefined,
       ),
     )
     .orderBy(emailOutbox.nextAttemptAt)

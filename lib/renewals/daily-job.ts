@@ -1,26 +1,164 @@
 import "server-only";
-import { getDb } from "../db/client";
-import { deliverEmails, type DeliverySummary, type MailDeps } from "../mail/outbox";
+import { randomUUID } from "node:crypto";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { getDb, type Database } from "../db/client";
+import { jobLocks, jobRuns } from "../db/schema";
+import { logger } from "../logger";
+import { deliverEmails, type MailDeps } from "../mail/outbox";
 import { getMailer } from "../mail/transport";
+import { loadSettings } from "../settings/settings";
 import { getStorage, type Storage } from "../storage/client";
 import { runObjectDeletions } from "../storage/deletions";
+import { deleteUnansweredApplications, noticeTemplate, sendRenewalNotices, sendRenewalReminders, sweepAbandonedUploads, type StepDeps } from "./steps";
 
 export type DailyJobSummary = {
+  runId: string;
   startedAt: string;
   finishedAt: string;
-  mail: DeliverySummary;
+  durationMs: number;
+  /** False when the time budget ran out: the next run continues where this one stopped. */
+  complete: boolean;
+  /** "busy": another run held the renewal lease; this one only delivered mail and deleted objects. */
+  renewals: "done" | "busy";
+  mail: { sent: number; failed: number; gaveUp: number };
+  notices: { sent: number; failed: number; withoutEmail: number; recovered: number };
+  reminders: { sent: number };
+  deletions: { deleted: number };
+  uploads: { swept: number };
   storageDeletions: { deleted: number; failed: number };
+  errors: string[];
 };
 
+export type DailyJobDeps = MailDeps & { storage: Storage; now?: () => Date };
+export type DailyJobOptions = {
+  /** Stop starting new batches after this long (the platform kills functions at 300 s). */
+  budgetMs?: number;
+  batchSize?: number;
+};
+
+const lockName = "renewals";
+
+/** Takes the renewal lease unless a live run holds it; a dead run's lease expires on its own. */
+async function acquireLease(db: Database, holder: string, seconds: number): Promise<boolean> {
+  const until = sql`now() + make_interval(secs => ${seconds})`;
+  const [row] = await db
+    .insert(jobLocks)
+    .values({ name: lockName, holder, lockedUntil: until })
+    .onConflictDoUpdate({ target: jobLocks.name, set: { holder, lockedUntil: until }, setWhere: lt(jobLocks.lockedUntil, sql`now()`) })
+    .returning({ holder: jobLocks.holder });
+  return row?.holder === holder;
+}
+
+async function releaseLease(db: Database, holder: string): Promise<void> {
+  await db.delete(jobLocks).where(and(eq(jobLocks.name, lockName), eq(jobLocks.holder, holder)));
+}
+
 /**
- * The daily job (Vercel cron → /api/cron/renewals, or `npm run cron`). For now it retries the
- * mail outbox and the object deletions storage refused; the renewal steps of the six-month
- * rule join it here.
+ * The daily job (Vercel cron → /api/cron/renewals, or `npm run cron`): delivers the mail
+ * outbox, sends renewal notices and reminders, deletes unanswered applications, sweeps
+ * abandoned uploads and deletes the objects storage still holds. Idempotent; safe when two
+ * runs overlap; bounded by a time budget. Each run is recorded in `job_runs` with its summary.
  */
-export async function runDailyJob(deps?: MailDeps & { storage: Storage }): Promise<DailyJobSummary> {
-  const startedAt = new Date().toISOString();
+export async function runDailyJob(deps?: DailyJobDeps, options: DailyJobOptions = {}): Promise<DailyJobSummary> {
   const resolved = deps ?? { db: getDb(), mailer: getMailer(), storage: getStorage() };
-  const mail = await deliverEmails({ limit: 500 }, resolved);
-  const storageDeletions = await runObjectDeletions(resolved, { limit: 5000 });
-  return { startedAt, finishedAt: new Date().toISOString(), mail, storageDeletions };
+  const { db } = resolved;
+  const now = resolved.now ?? (() => new Date());
+  const budgetMs = options.budgetMs ?? 240_000;
+  const batch = options.batchSize ?? 100;
+  const started = Date.now();
+  const hasTime = () => Date.now() - started < budgetMs;
+  const stepDeps: StepDeps = { db, mailer: resolved.mailer, now };
+  const [run] = await db.insert(jobRuns).values({ job: "daily" }).returning({ id: jobRuns.id });
+  const runId = run!.id;
+  const summary: DailyJobSummary = {
+    runId,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: "",
+    durationMs: 0,
+    complete: true,
+    renewals: "done",
+    mail: { sent: 0, failed: 0, gaveUp: 0 },
+    notices: { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 },
+    reminders: { sent: 0 },
+    deletions: { deleted: 0 },
+    uploads: { swept: 0 },
+    storageDeletions: { deleted: 0, failed: 0 },
+    errors: [],
+  };
+
+  /** Runs `step` in batches while it reports more work and time remains; one failing step does not stop the others. */
+  async function repeat(name: string, step: () => Promise<{ more: boolean }>): Promise<void> {
+    try {
+      for (;;) {
+        const { more } = await step();
+        if (!more) return;
+        if (!hasTime()) {
+          summary.complete = false;
+          return;
+        }
+      }
+    } catch (error) {
+      summary.errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      logger.error("cron.step_failed", { step: name, error });
+    }
+  }
+
+  // Mail that SMTP refused earlier (renewal notices are rendered afresh by their own step).
+  await repeat("mail", async () => {
+    const sent = await deliverEmails({ limit: batch * 5, excludeTemplates: [noticeTemplate] }, resolved);
+    summary.mail.sent += sent.sent;
+    summary.mail.failed += sent.failed;
+    summary.mail.gaveUp += sent.gaveUp;
+    return { more: sent.sent + sent.failed + sent.gaveUp === batch * 5 };
+  });
+
+  const holder = randomUUID();
+  if (await acquireLease(db, holder, Math.ceil(budgetMs / 1000) + 300)) {
+    try {
+      const settings = await loadSettings(db);
+      const keys: string[] = [];
+      await repeat("notices", async () => {
+        const step = await sendRenewalNotices(stepDeps, settings, batch);
+        for (const key of ["sent", "failed", "withoutEmail", "recovered"] as const) summary.notices[key] += step[key];
+        // SMTP down: stop after a batch of failures rather than trying every application.
+        return { more: step.more && step.failed < batch };
+      });
+      await repeat("reminders", async () => {
+        const step = await sendRenewalReminders(stepDeps, settings, batch);
+        summary.reminders.sent += step.sent;
+        return step;
+      });
+      await repeat("deletions", async () => {
+        const step = await deleteUnansweredApplications(stepDeps, settings, batch);
+        summary.deletions.deleted += step.deleted;
+        keys.push(...step.keys);
+        return step;
+      });
+      await repeat("uploads", async () => {
+        const step = await sweepAbandonedUploads(stepDeps, batch * 10);
+        summary.uploads.swept += step.swept;
+        return step;
+      });
+    } finally {
+      await releaseLease(db, holder);
+    }
+  } else {
+    summary.renewals = "busy";
+  }
+
+  // Objects of deleted rows (this run's and those storage refused before).
+  await repeat("storage", async () => {
+    const step = await runObjectDeletions(resolved, { limit: batch * 10 });
+    summary.storageDeletions.deleted += step.deleted;
+    summary.storageDeletions.failed += step.failed;
+    return { more: step.deleted === batch * 10 };
+  });
+
+  summary.finishedAt = new Date().toISOString();
+  summary.durationMs = Date.now() - started;
+  await db
+    .update(jobRuns)
+    .set({ finishedAt: new Date(), summary, error: summary.errors.length ? summary.errors.join("\n") : null })
+    .where(eq(jobRuns.id, runId));
+  return summary;
 }

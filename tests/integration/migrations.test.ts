@@ -20,6 +20,8 @@ const domainTables = [
   "diplomas",
   "email_outbox",
   "files",
+  "job_locks",
+  "job_runs",
   "post_types",
   "settings",
   "staff_notes",

@@ -134,3 +134,28 @@ export const settings = pgTable("settings", {
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
 });
 
+
+/**
+ * Runs of the daily job, with what each did (the staff view lists the last ones). A run that
+ * holds the renewal lease has `lease_until` in the future: a second run at the same moment
+ * delivers mail but leaves notices, reminders and deletions to the first.
+ */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    job: text("job").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    summary: jsonb("summary"),
+    error: text("error"),
+  },
+  (t) => [index("job_runs_job_started_at_idx").on(t.job, t.startedAt)],
+);
+
+/** Mutual exclusion between overlapping runs, as a lease that expires if a run dies. */
+export const jobLocks = pgTable("job_locks", {
+  name: text("name").primaryKey(),
+  holder: uuid("holder").notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,298 @@
+import "server-only";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notExists, sql } from "drizzle-orm";
+import { createElement } from "react";
+import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
+import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
+import { removeApplicationRows } from "../applications/applications";
+import { systemActor } from "../audit/audit";
+import { issueToken } from "../auth/tokens";
+import type { Database } from "../db/client";
+import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
+import { formatFrenchDate, todayIso } from "../format/date";
+import { appLink, loadBranding } from "../mail/branding";
+import { deliverEmails, transactionWithMail, type MailDeps } from "../mail/outbox";
+import { renderEmail } from "../mail/render";
+import type { Settings } from "../settings/definitions";
+import { scheduleObjectDeletion } from "../storage/deletions";
+import { revokeRenewalTokens } from "./renewals";
+import { deletionDate } from "./rules";
+
+/**
+ * The renewal steps of the daily job. Each takes at most `limit` applications and reports how
+ * many it handled; the job calls it again while work remains and time allows. Each application
+ * is handled in its own short transactions, so a run stopped anywhere leaves a consistent state
+ * and the next run continues. The job's lease (daily-job.ts) keeps two runs from doing these
+ * steps at once; every step also re-checks its conditions under a row lock, so a candidate's
+ * answer arriving in between always wins.
+ */
+
+export const noticeTemplate = "renewal-notice";
+export const reminderTemplate = "renewal-reminder";
+const dayMs = 24 * 60 * 60 * 1000;
+
+export type StepDeps = MailDeps & { now: () => Date };
+
+/**
+ * Renewal notices for submitted applications past `valid_until`. The notice counts from the
+ * moment SMTP accepted it: the mail is rendered (with its deadline) just before it is sent, and
+ * `renewal_notice_sent_at` is set from the outbox's `sent_at`. If SMTP refuses, nothing is
+ * counted and the next run renders it again with a deadline from the new delivery date.
+ * Candidates without email get no mail: the notice is on their dashboard, staff contact them,
+ * and their countdown starts at `valid_until`.
+ */
+export async function sendRenewalNotices(deps: StepDeps, settings: Settings, limit: number) {
+  const { db } = deps;
+  const today = todayIso(deps.now());
+  const due = await db
+    .select({
+      id: applications.id,
+      userId: applications.userId,
+      email: users.email,
+      postType: postTypes.label,
+      submittedAt: applications.submittedAt,
+      validUntil: applications.validUntil,
+    })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+    .where(
+      and(
+        eq(applications.status, "submitted"),
+        lt(applications.validUntil, today),
+        isNull(applications.renewalNoticeSentAt),
+        // A notice SMTP refused for good is for staff to follow up, not to resend every day.
+        notExists(
+          db
+            .select({ id: emailOutbox.id })
+            .from(emailOutbox)
+            .where(
+              and(
+                eq(emailOutbox.relatedId, applications.id),
+                eq(emailOutbox.template, noticeTemplate),
+                eq(emailOutbox.status, "failed"),
+                // Only this validity period's notice: an older one may have failed before a renewal.
+                sql`${emailOutbox.createdAt} > (${applications.validUntil})::timestamptz`,
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(applications.validUntil))
+    .limit(limit);
+
+  const result = { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 };
+  for (const application of due) {
+    if (!application.email) {
+      await db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(applications)
+          .set({ renewalNoticeSentAt: sql`(${application.validUntil}::date)::timestamptz` })
+          .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+          .returning({ id: applications.id });
+        if (updated) {
+          await tx.insert(statusEvents).values({ applicationId: application.id, kind: "renewal_notice_sent", comment: "Candidat sans adresse électronique : avis affiché dans son espace" });
+        }
+      });
+      result.withoutEmail += 1;
+      continue;
+    }
+    // A previous run may have had the mail accepted and stopped before recording it.
+    const [delivered] = await db
+      .select({ sentAt: emailOutbox.sentAt })
+      .from(emailOutbox)
+      .where(
+        and(
+          eq(emailOutbox.relatedId, application.id),
+          eq(emailOutbox.template, noticeTemplate),
+          eq(emailOutbox.status, "sent"),
+          // Sent after this validity ended: a notice of an earlier period, answered since, does not count.
+          sql`${emailOutbox.sentAt} > (${application.validUntil}::date)::timestamptz`,
+        ),
+      )
+      .orderBy(asc(emailOutbox.sentAt))
+      .limit(1);
+    if (delivered?.sentAt) {
+      await recordNotice(db, application.id, delivered.sentAt);
+      result.recovered += 1;
+      continue;
+    }
+    const outboxId = await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+        .for("update", { skipLocked: true });
+      if (!locked) return null;
+      const now = deps.now();
+      const deadline = deletionDate(now, settings.graceDays);
+      await revokeRenewalTokens(tx, application.id);
+      const token = await issueToken(tx, { userId: application.userId, purpose: "renewal", subject: application.id, validMinutes: (settings.graceDays + 1) * 24 * 60 });
+      const props = {
+        branding: await loadBranding(tx),
+        postType: application.postType,
+        submittedOn: formatFrenchDate(application.submittedAt),
+        validUntil: formatFrenchDate(application.validUntil),
+        deadline: formatFrenchDate(deadline),
+        keepUrl: appLink(`/renouvellement/${token}`),
+        validityMonths: settings.validityMonths,
+      };
+      const { html, text } = await renderEmail(createElement(RenewalNoticeEmail, props));
+      const values = { toAddress: application.email!, subject: renewalNoticeSubject(props), html, text, nextAttemptAt: now };
+      // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
+      const [pending] = await tx
+        .update(emailOutbox)
+        .set(values)
+        .where(and(eq(emailOutbox.relatedId, application.id), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, "pending")))
+        .returning({ id: emailOutbox.id });
+      if (pending) return pending.id;
+      const [inserted] = await tx
+        .insert(emailOutbox)
+        .values({ ...values, template: noticeTemplate, relatedId: application.id })
+        .returning({ id: emailOutbox.id });
+      return inserted!.id;
+    });
+    if (!outboxId) continue;
+    const delivery = await deliverEmails({ ids: [outboxId] }, deps);
+    if (delivery.sent === 1) {
+      const [sent] = await db.select({ sentAt: emailOutbox.sentAt }).from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+      await recordNotice(db, application.id, sent!.sentAt!);
+      result.sent += 1;
+    } else {
+      result.failed += 1;
+    }
+  }
+  return { ...result, more: due.length === limit };
+}
+
+async function recordNotice(db: Database, applicationId: string, sentAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(applications)
+      .set({ renewalNoticeSentAt: sentAt })
+      .where(and(eq(applications.id, applicationId), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+      .returning({ id: applications.id });
+    if (updated) await tx.insert(statusEvents).values({ applicationId, kind: "renewal_notice_sent" });
+  });
+}
+
+/** Reminders a few days before deletion, to candidates who have not answered the notice. */
+export async function sendRenewalReminders(deps: StepDeps, settings: Settings, limit: number) {
+  const { db } = deps;
+  const cutoff = new Date(deps.now().getTime() - (settings.graceDays - settings.reminderDaysBeforeDeletion) * dayMs);
+  const due = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(
+      and(
+        eq(applications.status, "submitted"),
+        isNotNull(users.email),
+        lte(applications.renewalNoticeSentAt, cutoff),
+        isNull(applications.renewalReminderSentAt),
+      ),
+    )
+    .limit(limit);
+  let sent = 0;
+  for (const { id } of due) {
+    const done = await transactionWithMail(async (tx, outbox) => {
+      const [row] = await tx
+        .select({ application: applications, email: users.email, postType: postTypes.label })
+        .from(applications)
+        .innerJoin(users, eq(users.id, applications.userId))
+        .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), isNull(applications.renewalReminderSentAt)))
+        .for("update", { of: applications, skipLocked: true });
+      if (!row?.email || !row.application.renewalNoticeSentAt) return false;
+      const deadlineAt = new Date(row.application.renewalNoticeSentAt.getTime() + settings.graceDays * dayMs);
+      const token = await issueToken(tx, {
+        userId: row.application.userId,
+        purpose: "renewal",
+        subject: id,
+        validMinutes: Math.max(60, Math.ceil((deadlineAt.getTime() - deps.now().getTime()) / 60_000) + 24 * 60),
+      });
+      const props = {
+        branding: await loadBranding(tx),
+        postType: row.postType,
+        submittedOn: formatFrenchDate(row.application.submittedAt),
+        validUntil: formatFrenchDate(row.application.validUntil),
+        deadline: formatFrenchDate(deletionDate(row.application.renewalNoticeSentAt, settings.graceDays)),
+        keepUrl: appLink(`/renouvellement/${token}`),
+        validityMonths: settings.validityMonths,
+        reminder: true,
+      };
+      // The deadline is fixed by the notice already delivered: a late delivery cannot shorten it.
+      await outbox.enqueue({ template: reminderTemplate, to: row.email, subject: renewalNoticeSubject(props), relatedId: id, element: createElement(RenewalNoticeEmail, props) });
+      await tx.update(applications).set({ renewalReminderSentAt: deps.now() }).where(eq(applications.id, id));
+      await tx.insert(statusEvents).values({ applicationId: id, kind: "renewal_reminder_sent" });
+      return true;
+    }, deps);
+    if (done) sent += 1;
+  }
+  return { sent, more: due.length === limit };
+}
+
+/**
+ * Deletes applications whose delivered notice is older than the grace period: rows, files, a
+ * `deleted_applications` trace, an audit entry and a last mail, in one transaction each; the
+ * objects are returned for deletion from storage after commit (retried by the job on failure).
+ */
+export async function deleteUnansweredApplications(deps: StepDeps, settings: Settings, limit: number) {
+  const { db } = deps;
+  const cutoff = new Date(deps.now().getTime() - settings.graceDays * dayMs);
+  const due = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff)))
+    .limit(limit);
+  const keys: string[] = [];
+  let deleted = 0;
+  for (const { id } of due) {
+    const removed = await transactionWithMail(async (tx, outbox) => {
+      const [row] = await tx
+        .select({ email: users.email })
+        .from(applications)
+        .innerJoin(users, eq(users.id, applications.userId))
+        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff)))
+        .for("update", { of: applications, skipLocked: true });
+      if (!row) return null;
+      const result = await removeApplicationRows(tx, id, "no_renewal_answer", systemActor);
+      if (row.email) {
+        await outbox.enqueue({
+          template: "application-deleted",
+          to: row.email,
+          subject: applicationRenewalOutcomeSubject("deleted"),
+          element: createElement(ApplicationRenewalOutcomeEmail, {
+            branding: await loadBranding(tx),
+            outcome: "deleted",
+            postType: result.postTypeLabel,
+            date: formatFrenchDate(todayIso(deps.now())),
+            spaceUrl: appLink("/candidatures"),
+          }),
+        });
+      }
+      return result;
+    }, deps);
+    if (removed) {
+      deleted += 1;
+      keys.push(...removed.keys);
+    }
+  }
+  return { deleted, keys, more: due.length === limit };
+}
+
+/** Uploads started but never confirmed or linked (and refused ones), older than a day. */
+export async function sweepAbandonedUploads(deps: StepDeps, limit: number) {
+  const { db } = deps;
+  const cutoff = new Date(deps.now().getTime() - dayMs);
+  const stale = await db
+    .select({ id: files.id, key: files.storageKey })
+    .from(files)
+    .where(and(inArray(files.status, ["pending", "rejected"]), lt(files.createdAt, cutoff)))
+    .limit(limit);
+  if (stale.length === 0) return { swept: 0, keys: [] as string[], more: false };
+  await db.transaction(async (tx) => {
+    await tx.delete(files).where(and(inArray(files.id, stale.map((file) => file.id)), inArray(files.status, ["pending", "rejected"])));
+    await scheduleObjectDeletion(tx, stale.map((file) => file.key));
+  });
+  return { swept: stale.length, keys: stale.map((file) => file.key), more: stale.length === limit };
+}
