@@ -35,6 +35,11 @@ function candidateNav(name: string) {
   ];
 }
 
+const staffNav = [
+  { href: "/admin/renouvellements", label: "Renouvellements" },
+  { href: "/aide", label: "Aide" },
+];
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads the académie's settings from the database: render per request.
   await connection();
@@ -47,7 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader
           academyName={settings.academyName}
           serviceName={settings.serviceName}
-          nav={signedIn ? candidateNav(user.displayName) : publicNav}
+          nav={signedIn ? candidateNav(user.displayName) : user ? staffNav : publicNav}
           logout={user ? logout : undefined}
         />
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">

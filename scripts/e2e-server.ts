@@ -1,7 +1,7 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { e2ePorts } from "../tests/e2e/ports";
+import { e2eEnvFile, e2ePorts } from "../tests/e2e/ports";
 import { runNext, superviseNext } from "./run-next";
 import { startStack } from "./stack";
 
@@ -16,4 +16,7 @@ const stack = await startStack({
   appPort: e2ePorts.app,
   ports: { database: e2ePorts.database, storage: e2ePorts.storage, smtp: e2ePorts.smtp, inbox: e2ePorts.inbox },
 });
+// What end-to-end tests need to act as the platform scheduler and to move time by SQL.
+await mkdir(".data", { recursive: true });
+await writeFile(e2eEnvFile, JSON.stringify({ DATABASE_URL: stack.env.DATABASE_URL, CRON_SECRET: stack.env.CRON_SECRET }), { mode: 0o600 });
 superviseNext(runNext("start", e2ePorts.app, stack.env), stack.stop);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentUser, safeNextPath } from "@/app/_data/session";
+import { getCurrentUser, safeNextPath, staffHome } from "@/app/_data/session";
 import { getRequestSettings } from "@/app/_data/settings";
 import { Alert } from "@/components/ui/alert";
 import { primaryButtonClass } from "@/components/ui/form";
@@ -10,6 +10,7 @@ import { LoginForm } from "./login-form";
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const [settings, user, params] = await Promise.all([getRequestSettings(), getCurrentUser(), searchParams]);
   if (user?.role === "candidate") redirect(safeNextPath(params.suivant));
+  if (user) redirect(params.suivant?.startsWith("/admin") ? safeNextPath(params.suivant, staffHome) : staffHome);
   const next = params.suivant ? safeNextPath(params.suivant) : undefined;
   return (
     <div className="space-y-8">

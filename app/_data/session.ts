@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
 import { auth } from "@/lib/auth/auth";
@@ -17,6 +17,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireCandidate(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (user?.role === "candidate") return user;
+  if (user) redirect(staffHome);
   const requested = (await headers()).get("x-aesh-path");
   redirect(`/?suivant=${encodeURIComponent(safeNextPath(requested))}`);
 }
@@ -24,4 +25,16 @@ export async function requireCandidate(): Promise<CurrentUser> {
 /** Only same-site paths are followed after login. */
 export function safeNextPath(value: unknown, fallback = "/tableau-de-bord"): string {
   return typeof value === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : fallback;
+}
+
+/** Where staff land: their space has only the renewal follow-up for now. */
+export const staffHome = "/admin/renouvellements";
+
+/** For staff pages and actions: a gestionnaire or an admin; candidates get a 404, others the login. */
+export async function requireStaff(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (user?.role === "gestionnaire" || user?.role === "admin") return user;
+  if (user) notFound();
+  const requested = (await headers()).get("x-aesh-path");
+  redirect(`/?suivant=${encodeURIComponent(safeNextPath(requested, staffHome))}`);
 }

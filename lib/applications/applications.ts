@@ -103,6 +103,7 @@ export type ApplicationDetail = {
   ine: string | null;
   submittedAt: Date;
   validUntil: string;
+  renewalNoticeSentAt: Date | null;
   teachingTypes: (Option & { rank: number })[];
   zones: (Option & { rank: number })[];
   workingTimes: (Option & { rank: number })[];
@@ -197,6 +198,7 @@ export async function loadApplications(db: Queryable, userId: string, onlyId?: s
       ine: application.ine,
       submittedAt: application.submittedAt,
       validUntil: application.validUntil,
+      renewalNoticeSentAt: application.renewalNoticeSentAt,
       teachingTypes: mine(teachingRows),
       zones: mine(zoneRows),
       workingTimes: mine(timeRows),

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { UnitQueryQueue } from "./pglite-queue";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -13,6 +14,8 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; port?: 
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
+  // Connections share one PGlite session: keep each one's unit of work together (see the queue).
+  (server as unknown as { queryQueue: UnitQueryQueue }).queryQueue = new UnitQueryQueue(pglite);
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,

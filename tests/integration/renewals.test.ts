@@ -11,6 +11,7 @@ import { createMailer, getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { answerRenewal, describeRenewal, keepOwnApplication } from "@/lib/renewals/renewals";
 import { deletionDate, isoMinusDays } from "@/lib/renewals/rules";
+import { applicationsAwaitingAnswer, lastJobRuns } from "@/lib/renewals/staff-view";
 import { createStorage, getStorage } from "@/lib/storage/client";
 import { insertCandidate } from "../support/factories";
 import { inboxClient } from "../support/inbox";
@@ -231,6 +232,15 @@ describe("the six-month renewal", () => {
     const row = await application(created.id);
     expect(todayIso(row!.renewalNoticeSentAt!)).toBe(validUntil);
     expect(await noticeOutbox(created.id)).toEqual([]);
+    // Staff see whom to call, and by when.
+    const awaiting = await applicationsAwaitingAnswer(db());
+    expect(awaiting.find((entry) => entry.id === created.id)).toMatchObject({
+      identifier,
+      email: null,
+      phone: "0611223344",
+      deletionDate: deletionDate(new Date(`${validUntil}T00:00:00Z`), 30),
+    });
+    expect((await lastJobRuns(db(), 1))[0]).toMatchObject({ id: run.runId, summary: expect.objectContaining({ runId: run.runId }) });
     // valid_until + 30 days: deleted.
     await db().update(applications).set({ validUntil: isoMinusDays(todayIso(), 31), renewalNoticeSentAt: new Date(Date.now() - 31 * dayMs) }).where(eq(applications.id, created.id));
     await runDailyJob(liveDeps());

@@ -7,6 +7,7 @@ import { requireCandidate } from "@/app/_data/session";
 import { createApplication, deleteApplication, updateApplication } from "@/lib/applications/applications";
 import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
 import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { keepOwnApplication } from "@/lib/renewals/renewals";
 import { declaredFileSchema } from "@/lib/uploads/uploads";
 
 export type ApplicationFormState = { errors: Partial<Record<string, string>>; values?: RawApplicationForm; attempt: number };
@@ -77,4 +78,14 @@ export async function removeAttachment(formData: FormData): Promise<void> {
   if (!result.ok && "notFound" in result) notFound();
   revalidatePath("/", "layout");
   redirect(`/candidatures/${target.data.applicationId}${result.ok ? "?piece=supprimee" : "?piece=verrouillee"}`);
+}
+
+/** "Maintenir ma candidature" from the candidate's space (from 30 days before the end of validity). */
+export async function keepApplication(formData: FormData): Promise<void> {
+  const user = await requireCandidate();
+  const applicationId = z.string().max(64).safeParse(formData.get("applicationId"));
+  const result = await keepOwnApplication(user.id, applicationId.success ? applicationId.data : "");
+  if (!result.ok && result.reason === "not_found") notFound();
+  revalidatePath("/", "layout");
+  redirect(`/candidatures/${applicationId.data}?${result.ok ? "maintenue=1" : "maintien=impossible"}`);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCandidate } from "@/app/_data/session";
+import { getRequestSettings } from "@/app/_data/settings";
 import { Alert } from "@/components/ui/alert";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
@@ -8,13 +9,19 @@ import { loadApplications, openPostTypesFor } from "@/lib/applications/applicati
 import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
 import { ApplicationFacts } from "../candidatures/application-summary";
+import { RenewalBox } from "../candidatures/renewal-box";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
   const [user, params] = await Promise.all([requireCandidate(), searchParams]);
   const db = getDb();
-  const [applications, open, diplomas] = await Promise.all([loadApplications(db, user.id), openPostTypesFor(db, user.id), diplomaSummary(db, user.id)]);
+  const [applications, open, diplomas, settings] = await Promise.all([
+    loadApplications(db, user.id),
+    openPostTypesFor(db, user.id),
+    diplomaSummary(db, user.id),
+    getRequestSettings(),
+  ]);
   const incomplete = applications.filter((application) => application.missing.length > 0 && application.status === "submitted");
   return (
     <div className="max-w-3xl space-y-6">
@@ -67,7 +74,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <ul className="space-y-4">
             {applications.map((application) => (
-              <li key={application.id} className="border border-line p-4">
+              <li key={application.id} className="space-y-3 border border-line p-4">
+                <RenewalBox application={application} graceDays={settings.graceDays} validityMonths={settings.validityMonths} />
                 <ApplicationFacts application={application} completeHref={`/candidatures/${application.id}`} />
                 <Link href={`/candidatures/${application.id}`} className="mt-2 inline-block font-medium text-france underline">
                   Afficher<span className="sr-only"> la candidature {application.postType.label}</span>

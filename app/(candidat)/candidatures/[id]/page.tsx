@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireCandidate } from "@/app/_data/session";
+import { getRequestSettings } from "@/app/_data/settings";
 import { PdfUpload } from "@/components/uploads/pdf-upload";
 import { Alert } from "@/components/ui/alert";
 import { HelpAside } from "@/components/ui/help-aside";
@@ -16,6 +17,7 @@ import { getDb } from "@/lib/db/client";
 import { formatFileSize, formatFrenchDate } from "@/lib/format/date";
 import { confirmAttachment, removeAttachment, startAttachment } from "../actions";
 import { ValidityNotice } from "../application-summary";
+import { RenewalBox } from "../renewal-box";
 
 export const metadata: Metadata = { title: "Ma candidature" };
 
@@ -46,11 +48,11 @@ export default async function ApplicationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ enregistree?: string; piece?: string }>;
+  searchParams: Promise<{ enregistree?: string; piece?: string; maintenue?: string; maintien?: string }>;
 }) {
   const user = await requireCandidate();
   const [{ id }, flags] = await Promise.all([params, searchParams]);
-  const application = await findApplication(getDb(), user.id, id);
+  const [application, settings] = await Promise.all([findApplication(getDb(), user.id, id), getRequestSettings()]);
   if (!application) notFound();
   const editable = canEditForm(application.status);
   const attachmentsEditable = canEditAttachments(application.status);
@@ -83,6 +85,17 @@ export default async function ApplicationPage({
             Votre candidature est enregistrée.
           </Alert>
         ) : null}
+        {flags.maintenue ? (
+          <Alert tone="success" role="status">
+            Votre candidature est maintenue : elle est valable jusqu&apos;au {formatFrenchDate(application.validUntil)}.
+          </Alert>
+        ) : null}
+        {flags.maintien ? (
+          <Alert tone="error" role="alert">
+            Cette candidature ne peut pas être maintenue pour le moment.
+          </Alert>
+        ) : null}
+        <RenewalBox application={application} graceDays={settings.graceDays} validityMonths={settings.validityMonths} />
         {flags.piece === "supprimee" ? (
           <Alert tone="success" role="status">
             La pièce jointe a été supprimée.
