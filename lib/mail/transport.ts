@@ -4,9 +4,20 @@ import { env } from "../env";
 
 export type Mailer = { transport: Transporter; from: string };
 
-export function createMailer(smtpUrl: string, from: string): Mailer {
+/**
+ * `pooled`: a few connections kept open and reused (the daily job sends thousands of mails;
+ * opening one connection per mail costs more than the mail). Close a pooled mailer when done.
+ */
+export function createMailer(smtpUrl: string, from: string, options: { pooled?: boolean } = {}): Mailer {
+  // Given `url`, nodemailer ignores every other option (timeouts, pool): spell the URL out.
+  const url = new URL(smtpUrl);
+  const secure = url.protocol === "smtps:";
   const transport = nodemailer.createTransport({
-    url: smtpUrl,
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    ...(options.pooled ? { pool: true, maxConnections: 5, maxMessages: 500 } : {}),
     // An SMTP outage must not hold a request for minutes: the outbox retries later.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -20,4 +31,9 @@ const holder = globalThis as typeof globalThis & { __aeshMailer?: Mailer };
 export function getMailer(): Mailer {
   holder.__aeshMailer ??= createMailer(env().SMTP_URL, env().MAIL_FROM);
   return holder.__aeshMailer;
+}
+
+/** A pooled mailer for one run of the daily job; the caller closes it at the end. */
+export function createJobMailer(): Mailer {
+  return createMailer(env().SMTP_URL, env().MAIL_FROM, { pooled: true });
 }

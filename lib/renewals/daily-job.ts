@@ -5,7 +5,7 @@ import { getDb, type Database } from "../db/client";
 import { jobLocks, jobRuns } from "../db/schema";
 import { logger } from "../logger";
 import { deliverEmails, type MailDeps } from "../mail/outbox";
-import { getMailer } from "../mail/transport";
+import { createJobMailer } from "../mail/transport";
 import { loadSettings } from "../settings/settings";
 import { getStorage, type Storage } from "../storage/client";
 import { runObjectDeletions } from "../storage/deletions";
@@ -60,7 +60,17 @@ async function releaseLease(db: Database, holder: string): Promise<void> {
  * runs overlap; bounded by a time budget. Each run is recorded in `job_runs` with its summary.
  */
 export async function runDailyJob(deps?: DailyJobDeps, options: DailyJobOptions = {}): Promise<DailyJobSummary> {
-  const resolved = deps ?? { db: getDb(), mailer: getMailer(), storage: getStorage() };
+  if (deps) return runWith(deps, options);
+  // Thousands of mails in a run: reuse SMTP connections, and close them when the run ends.
+  const mailer = createJobMailer();
+  try {
+    return await runWith({ db: getDb(), mailer, storage: getStorage() }, options);
+  } finally {
+    mailer.transport.close();
+  }
+}
+
+async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promise<DailyJobSummary> {
   const { db } = resolved;
   const now = resolved.now ?? (() => new Date());
   const budgetMs = options.budgetMs ?? 240_000;

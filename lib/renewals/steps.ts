@@ -32,6 +32,20 @@ const dayMs = 24 * 60 * 60 * 1000;
 
 export type StepDeps = MailDeps & { now: () => Date };
 
+/** Mails go out a few at a time (the pooled mailer keeps that many SMTP connections open). */
+const concurrency = 5;
+
+async function forEachConcurrently<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
 /**
  * Renewal notices for submitted applications past `valid_until`. The notice counts from the
  * moment SMTP accepted it: the mail is rendered (with its deadline) just before it is sent, and
@@ -81,7 +95,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     .limit(limit);
 
   const result = { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 };
-  for (const application of due) {
+  await forEachConcurrently(due, async (application) => {
     if (!application.email) {
       await db.transaction(async (tx) => {
         const [updated] = await tx
@@ -94,7 +108,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         }
       });
       result.withoutEmail += 1;
-      continue;
+      return;
     }
     // A previous run may have had the mail accepted and stopped before recording it.
     const [delivered] = await db
@@ -114,7 +128,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     if (delivered?.sentAt) {
       await recordNotice(db, application.id, delivered.sentAt);
       result.recovered += 1;
-      continue;
+      return;
     }
     const outboxId = await db.transaction(async (tx) => {
       const [locked] = await tx
@@ -151,7 +165,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         .returning({ id: emailOutbox.id });
       return inserted!.id;
     });
-    if (!outboxId) continue;
+    if (!outboxId) return;
     const delivery = await deliverEmails({ ids: [outboxId] }, deps);
     if (delivery.sent === 1) {
       const [sent] = await db.select({ sentAt: emailOutbox.sentAt }).from(emailOutbox).where(eq(emailOutbox.id, outboxId));
@@ -160,7 +174,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     } else {
       result.failed += 1;
     }
-  }
+  });
   return { ...result, more: due.length === limit };
 }
 
@@ -193,7 +207,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
     )
     .limit(limit);
   let sent = 0;
-  for (const { id } of due) {
+  await forEachConcurrently(due, async ({ id }) => {
     const done = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
         .select({ application: applications, email: users.email, postType: postTypes.label })
@@ -227,7 +241,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
       return true;
     }, deps);
     if (done) sent += 1;
-  }
+  });
   return { sent, more: due.length === limit };
 }
 
@@ -246,7 +260,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
     .limit(limit);
   const keys: string[] = [];
   let deleted = 0;
-  for (const { id } of due) {
+  await forEachConcurrently(due, async ({ id }) => {
     const removed = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
         .select({ email: users.email })
@@ -276,7 +290,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
       deleted += 1;
       keys.push(...removed.keys);
     }
-  }
+  });
   return { deleted, keys, more: due.length === limit };
 }
 
