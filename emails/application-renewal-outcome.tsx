@@ -32,8 +32,8 @@ export function ApplicationRenewalOutcomeEmail({ branding, outcome, postType, da
         </Text>
       ) : outcome === "withdrawn" ? (
         <Text>
-          Vous avez retiré votre candidature <strong>{postType}</strong> le {date} : nos services ne l&apos;étudieront plus. Vous
-          pouvez déposer une nouvelle candidature à tout moment depuis votre espace.
+          Vous avez retiré votre candidature <strong>{postType}</strong> le {date} : nos services ne l&apos;étudieront plus. Pour
+          candidater de nouveau à ce poste, supprimez-la depuis votre espace, puis déposez une nouvelle candidature.
         </Text>
       ) : (
         <Text>

@@ -15,6 +15,8 @@ export function ConfirmDialog({
   confirmLabel,
   action,
   hidden,
+  pendingLabel = "Suppression…",
+  closeOnSubmit = false,
 }: {
   /** Visible trigger text ("Supprimer"). */
   trigger: ReactNode;
@@ -25,8 +27,12 @@ export function ConfirmDialog({
   confirmLabel: string;
   action: (formData: FormData) => void | Promise<void>;
   hidden: Record<string, string>;
+  pendingLabel?: string;
+  /** Close at once (the page shows the outcome) instead of waiting for a navigation. */
+  closeOnSubmit?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   return (
     <>
@@ -34,7 +40,11 @@ export function ConfirmDialog({
         type="button"
         aria-label={triggerLabel}
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          dialog.current?.showModal();
+          // The safe choice first: Enter must not delete (React does not apply autoFocus on the client).
+          cancel.current?.focus();
+        }}
         className="inline-flex min-h-11 items-center gap-1 px-2 font-medium text-marianne underline hover:no-underline"
       >
         {trigger}
@@ -48,14 +58,14 @@ export function ConfirmDialog({
           {title}
         </h2>
         <div className="mt-3 space-y-2">{children}</div>
-        <form action={action} className="mt-6 flex flex-wrap gap-3">
+        <form action={action} onSubmit={closeOnSubmit ? () => dialog.current?.close() : undefined} className="mt-6 flex flex-wrap gap-3">
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <ConfirmButton>{confirmLabel}</ConfirmButton>
+          <ConfirmButton pendingLabel={pendingLabel}>{confirmLabel}</ConfirmButton>
           <button
+            ref={cancel}
             type="button"
-            autoFocus
             onClick={() => dialog.current?.close()}
             className="inline-flex min-h-11 items-center border border-france bg-white px-5 py-2 font-medium text-france hover:bg-france-light"
           >
@@ -67,11 +77,11 @@ export function ConfirmDialog({
   );
 }
 
-function ConfirmButton({ children }: { children: string }) {
+function ConfirmButton({ children, pendingLabel }: { children: string; pendingLabel: string }) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center bg-marianne px-5 py-2 font-medium text-white hover:opacity-90 disabled:cursor-wait disabled:opacity-70">
-      {pending ? "Suppression…" : children}
+      {pending ? pendingLabel : children}
     </button>
   );
 }

@@ -50,6 +50,13 @@ export function RankedChoices({
     setChosen(next);
     setPick("");
     setAnnouncement(`« ${labelOf(pick)} » ajouté en position ${next.length} sur ${next.length}.`);
+    // The "Ajouter" button is now disabled: keep the focus on the list to add another one, or,
+    // when the list is full, on the wish just added.
+    const last = next.length - 1;
+    requestAnimationFrame(() => {
+      if (next.length < max && select.current) select.current.focus();
+      else list.current?.querySelector<HTMLElement>(`[data-rank="${last}"] [data-action="retirer"]`)?.focus();
+    });
   }
 
   function move(index: number, delta: -1 | 1) {
@@ -78,6 +85,7 @@ export function RankedChoices({
       <legend className="font-bold">
         {legend}
         {required ? <span aria-hidden="true"> *</span> : null}
+        {required ? <span className="sr-only"> (nécessaire pour une candidature complète)</span> : null}
       </legend>
       <p id={hintId} className="text-sm text-muted">
         {hint ?? "Par ordre de préférence : votre premier vœu en haut."} {max} au maximum.

@@ -62,13 +62,13 @@ export function PdfUpload({
   async function choosePdf(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = "";
-    if (file) await send(file);
+    if (file && !busy) await send(file);
   }
 
   async function choosePhotos(event: ChangeEvent<HTMLInputElement>) {
     const chosen = [...(event.target.files ?? [])];
     event.target.value = "";
-    if (chosen.length === 0 || !photos) return;
+    if (chosen.length === 0 || !photos || busy) return;
     setPhase({ kind: "assembling", count: chosen.length });
     try {
       await send(await photosToPdf(chosen, photos.pdfName));
@@ -136,9 +136,11 @@ export function PdfUpload({
       : phase.kind === "checking" || phase.kind === "done"
         ? 100
         : 0;
+  // Announced by steps of 25 % only: a screen reader would otherwise read every progress event.
+  const milestone = Math.floor(percent / 25) * 25;
   const status =
     phase.kind === "uploading"
-      ? `Envoi de « ${phase.name} » : ${percent} % (${formatFileSize(phase.loaded)} sur ${formatFileSize(phase.total)})`
+      ? `Envoi de « ${phase.name} » : ${milestone} % (taille : ${formatFileSize(phase.total)})`
       : phase.kind === "assembling"
         ? `Préparation du PDF à partir de ${phase.count === 1 ? "la photo" : `${phase.count} photos`}…`
         : phase.kind === "checking"
@@ -155,13 +157,14 @@ export function PdfUpload({
           type="file"
           accept="application/pdf,.pdf"
           className="peer sr-only"
-          disabled={busy}
+          // Not `disabled`: that would throw the keyboard focus away mid-upload.
+          aria-disabled={busy}
           aria-describedby={`${id}-aide`}
           onChange={choosePdf}
         />
         <label
           htmlFor={id}
-          className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-france peer-disabled:cursor-wait peer-disabled:opacity-60"
+          className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-france peer-aria-disabled:cursor-wait peer-aria-disabled:opacity-60"
         >
           {actionLabel}
           <span className="sr-only"> : {label}</span>
@@ -174,13 +177,13 @@ export function PdfUpload({
               accept="image/*"
               multiple
               className="peer/photos sr-only"
-              disabled={busy}
+              aria-disabled={busy}
               aria-describedby={`${id}-aide`}
               onChange={choosePhotos}
             />
             <label
               htmlFor={`${id}-photos`}
-              className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible/photos:outline-3 peer-focus-visible/photos:outline-offset-2 peer-focus-visible/photos:outline-france peer-disabled/photos:cursor-wait peer-disabled/photos:opacity-60"
+              className="inline-flex min-h-11 cursor-pointer items-center border border-france bg-white px-4 py-2 font-medium text-france hover:bg-france-light peer-focus-visible/photos:outline-3 peer-focus-visible/photos:outline-offset-2 peer-focus-visible/photos:outline-france peer-aria-disabled/photos:cursor-wait peer-aria-disabled/photos:opacity-60"
             >
               Prendre ou choisir des photos
               <span className="sr-only"> : {label}</span>

@@ -11,6 +11,7 @@ import {
   applicationZones,
   attachmentTypes,
   deletedApplications,
+  emailOutbox,
   files,
   postTypes,
   statusEvents,
@@ -408,6 +409,10 @@ export async function removeApplicationRows(
     reason,
   });
   await tx.delete(applications).where(eq(applications.id, applicationId));
+  // A renewal notice or reminder still waiting for SMTP would now speak of a deleted application.
+  await tx
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.relatedId, applicationId), inArray(emailOutbox.template, ["renewal-notice", "renewal-reminder"]), eq(emailOutbox.status, "pending")));
   const keys = attached.map((row) => row.key);
   if (attached.length) {
     await tx.delete(files).where(inArray(files.id, attached.map((row) => row.fileId)));

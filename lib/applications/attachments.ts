@@ -73,7 +73,7 @@ export async function confirmAttachmentUpload(
       details: { attachmentType: slot.label, fileId: file.id },
     });
     return previous ? [previous.key] : [];
-  });
+  }, "application_attachment");
 }
 
 /** Removes the file given for an attachment type; the object goes once the rows are gone. */

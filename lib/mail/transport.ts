@@ -11,12 +11,17 @@ export type Mailer = { transport: Transporter; from: string };
 export function createMailer(smtpUrl: string, from: string, options: { pooled?: boolean } = {}): Mailer {
   // Given `url`, nodemailer ignores every other option (timeouts, pool): spell the URL out.
   const url = new URL(smtpUrl);
-  const secure = url.protocol === "smtps:";
+  const flag = (name: string) => (url.searchParams.has(name) ? url.searchParams.get(name) !== "false" : undefined);
+  const secure = url.protocol === "smtps:" || flag("secure") === true;
   const transport = nodemailer.createTransport({
     host: url.hostname.replace(/^\[|\]$/g, ""),
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // The URL options relays document (smtp://…?requireTLS=true): never send credentials in clear.
+    requireTLS: flag("requireTLS"),
+    ignoreTLS: flag("ignoreTLS"),
+    ...(flag("tls.rejectUnauthorized") === false ? { tls: { rejectUnauthorized: false } } : {}),
     ...(options.pooled ? { pool: true, maxConnections: 5, maxMessages: 500 } : {}),
     // An SMTP outage must not hold a request for minutes: the outbox retries later.
     connectionTimeout: 10_000,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
 import { isUuid } from "../applications/applications";
@@ -28,6 +28,13 @@ export async function revokeRenewalTokens(tx: Queryable, applicationId: string):
     .where(and(eq(tokens.purpose, "renewal"), eq(tokens.subject, applicationId), isNull(tokens.usedAt)));
 }
 
+/** A notice or reminder SMTP has not accepted yet is pointless once the candidate answered or the application is gone. */
+export async function dropPendingRenewalMails(tx: Queryable, applicationId: string): Promise<void> {
+  await tx
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.relatedId, applicationId), inArray(emailOutbox.template, ["renewal-notice", "renewal-reminder"]), eq(emailOutbox.status, "pending")));
+}
+
 async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: string, choice: RenewalChoice, actor: AuditActor): Promise<RenewalResult> {
   const [row] = await tx
     .select({ status: applications.status, userId: applications.userId, postType: postTypes.label, email: users.email })
@@ -52,10 +59,7 @@ async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: strin
     await tx.insert(statusEvents).values({ applicationId, kind: "withdrawn", fromStatus: "submitted", toStatus: "withdrawn", actorId: actor.id });
   }
   await revokeRenewalTokens(tx, applicationId);
-  // A notice SMTP has not yet accepted is now pointless.
-  await tx
-    .delete(emailOutbox)
-    .where(and(eq(emailOutbox.relatedId, applicationId), eq(emailOutbox.template, "renewal-notice"), eq(emailOutbox.status, "pending")));
+  await dropPendingRenewalMails(tx, applicationId);
   await recordAudit(tx, { actor, action: choice === "keep" ? "application.renewed" : "application.withdrawn", entityType: "application", entityId: applicationId });
   if (row.email) {
     const outcome = choice === "keep" ? "kept" : "withdrawn";

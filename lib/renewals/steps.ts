@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notExists, sql } from "drizzle-orm";
+import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
@@ -13,7 +14,9 @@ import { appLink, loadBranding } from "../mail/branding";
 import { deliverEmails, transactionWithMail, type MailDeps } from "../mail/outbox";
 import { renderEmail } from "../mail/render";
 import type { Settings } from "../settings/definitions";
+import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
+import { stagingKey, stagingPrefix } from "../uploads/uploads";
 import { revokeRenewalTokens } from "./renewals";
 import { deletionDate } from "./rules";
 
@@ -30,20 +33,30 @@ export const noticeTemplate = "renewal-notice";
 export const reminderTemplate = "renewal-reminder";
 const dayMs = 24 * 60 * 60 * 1000;
 
-export type StepDeps = MailDeps & { now: () => Date };
+export type StepDeps = MailDeps & { storage: Storage; now: () => Date };
+
+/**
+ * The application is still past its validity: a candidate who kept it meanwhile (new
+ * `valid_until`) must never get a notice recorded, a reminder or a deletion. Every step re-checks
+ * it under the row lock, together with its own condition.
+ */
+const expired = (today: string) => lt(applications.validUntil, today);
 
 /** Mails go out a few at a time (the pooled mailer keeps that many SMTP connections open). */
 const concurrency = 5;
 
 async function forEachConcurrently<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  const errors: unknown[] = [];
   const worker = async () => {
     while (next < items.length) {
       const item = items[next++]!;
-      await work(item);
+      // One item's failure must not stop the others mid-way, nor be lost.
+      await work(item).catch((error: unknown) => void errors.push(error));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (errors.length) throw new AggregateError(errors, `${errors.length} item(s) failed: ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; ")}`);
 }
 
 /**
@@ -74,6 +87,21 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         eq(applications.status, "submitted"),
         lt(applications.validUntil, today),
         isNull(applications.renewalNoticeSentAt),
+        // A notice SMTP refused a moment ago waits for its backoff (the next run), rather than
+        // using up its attempts within one run.
+        notExists(
+          db
+            .select({ id: emailOutbox.id })
+            .from(emailOutbox)
+            .where(
+              and(
+                eq(emailOutbox.relatedId, applications.id),
+                eq(emailOutbox.template, noticeTemplate),
+                eq(emailOutbox.status, "pending"),
+                sql`${emailOutbox.nextAttemptAt} > now()`,
+              ),
+            ),
+        ),
         // A notice SMTP refused for good is for staff to follow up, not to resend every day.
         notExists(
           db
@@ -100,8 +128,10 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       await db.transaction(async (tx) => {
         const [updated] = await tx
           .update(applications)
-          .set({ renewalNoticeSentAt: sql`(${application.validUntil}::date)::timestamptz` })
-          .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+          // From the end of validity (midnight in Paris after `valid_until`), never in the past:
+          // a job that did not run for weeks must not delete what nobody was told about.
+          .set({ renewalNoticeSentAt: sql`greatest(now(), ((${application.validUntil}::date + 1)::timestamp at time zone 'Europe/Paris'))` })
+          .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
           .returning({ id: applications.id });
         if (updated) {
           await tx.insert(statusEvents).values({ applicationId: application.id, kind: "renewal_notice_sent", comment: "Candidat sans adresse électronique : avis affiché dans son espace" });
@@ -126,15 +156,14 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       .orderBy(asc(emailOutbox.sentAt))
       .limit(1);
     if (delivered?.sentAt) {
-      await recordNotice(db, application.id, delivered.sentAt);
-      result.recovered += 1;
+      if (await recordNotice(db, application.id, delivered.sentAt, today)) result.recovered += 1;
       return;
     }
     const outboxId = await db.transaction(async (tx) => {
       const [locked] = await tx
         .select({ id: applications.id })
         .from(applications)
-        .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+        .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
         .for("update", { skipLocked: true });
       if (!locked) return null;
       const now = deps.now();
@@ -151,7 +180,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         validityMonths: settings.validityMonths,
       };
       const { html, text } = await renderEmail(createElement(RenewalNoticeEmail, props));
-      const values = { toAddress: application.email!, subject: renewalNoticeSubject(props), html, text, nextAttemptAt: now };
+      const values = { toAddress: application.email!, subject: renewalNoticeSubject(props), html, text, nextAttemptAt: sql`now()` };
       // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
       const [pending] = await tx
         .update(emailOutbox)
@@ -169,8 +198,8 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     const delivery = await deliverEmails({ ids: [outboxId] }, deps);
     if (delivery.sent === 1) {
       const [sent] = await db.select({ sentAt: emailOutbox.sentAt }).from(emailOutbox).where(eq(emailOutbox.id, outboxId));
-      await recordNotice(db, application.id, sent!.sentAt!);
-      result.sent += 1;
+      // The row is gone if the candidate answered while it was being sent: nothing to record.
+      if (sent?.sentAt && (await recordNotice(db, application.id, sent.sentAt, today))) result.sent += 1;
     } else {
       result.failed += 1;
     }
@@ -178,14 +207,16 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
   return { ...result, more: due.length === limit };
 }
 
-async function recordNotice(db: Database, applicationId: string, sentAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Records a delivered notice, unless the candidate answered (kept: new validity) meanwhile. */
+async function recordNotice(db: Database, applicationId: string, sentAt: Date, today: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(applications)
       .set({ renewalNoticeSentAt: sentAt })
-      .where(and(eq(applications.id, applicationId), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt)))
+      .where(and(eq(applications.id, applicationId), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
       .returning({ id: applications.id });
     if (updated) await tx.insert(statusEvents).values({ applicationId, kind: "renewal_notice_sent" });
+    return Boolean(updated);
   });
 }
 
@@ -193,6 +224,7 @@ async function recordNotice(db: Database, applicationId: string, sentAt: Date): 
 export async function sendRenewalReminders(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
   const cutoff = new Date(deps.now().getTime() - (settings.graceDays - settings.reminderDaysBeforeDeletion) * dayMs);
+  const today = todayIso(deps.now());
   const due = await db
     .select({ id: applications.id })
     .from(applications)
@@ -203,6 +235,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
         isNotNull(users.email),
         lte(applications.renewalNoticeSentAt, cutoff),
         isNull(applications.renewalReminderSentAt),
+        expired(today),
       ),
     )
     .limit(limit);
@@ -214,7 +247,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
         .from(applications)
         .innerJoin(users, eq(users.id, applications.userId))
         .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), isNull(applications.renewalReminderSentAt)))
+        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), isNull(applications.renewalReminderSentAt), expired(today)))
         .for("update", { of: applications, skipLocked: true });
       if (!row?.email || !row.application.renewalNoticeSentAt) return false;
       const deadlineAt = new Date(row.application.renewalNoticeSentAt.getTime() + settings.graceDays * dayMs);
@@ -253,10 +286,11 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
 export async function deleteUnansweredApplications(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
   const cutoff = new Date(deps.now().getTime() - settings.graceDays * dayMs);
+  const today = todayIso(deps.now());
   const due = await db
     .select({ id: applications.id })
     .from(applications)
-    .where(and(eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff)))
+    .where(and(eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today)))
     .limit(limit);
   const keys: string[] = [];
   let deleted = 0;
@@ -266,7 +300,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
         .select({ email: users.email })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.userId))
-        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff)))
+        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today)))
         .for("update", { of: applications, skipLocked: true });
       if (!row) return null;
       const result = await removeApplicationRows(tx, id, "no_renewal_answer", systemActor);
@@ -294,7 +328,10 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
   return { deleted, keys, more: due.length === limit };
 }
 
-/** Uploads started but never confirmed or linked (and refused ones), older than a day. */
+/**
+ * Uploads started but never confirmed or linked (and refused ones), older than a day, and
+ * objects left under the staging prefix (a presigned POST replayed after its check).
+ */
 export async function sweepAbandonedUploads(deps: StepDeps, limit: number) {
   const { db } = deps;
   const cutoff = new Date(deps.now().getTime() - dayMs);
@@ -304,9 +341,26 @@ export async function sweepAbandonedUploads(deps: StepDeps, limit: number) {
     .where(and(inArray(files.status, ["pending", "rejected"]), lt(files.createdAt, cutoff)))
     .limit(limit);
   if (stale.length === 0) return { swept: 0, keys: [] as string[], more: false };
-  await db.transaction(async (tx) => {
-    await tx.delete(files).where(and(inArray(files.id, stale.map((file) => file.id)), inArray(files.status, ["pending", "rejected"])));
-    await scheduleObjectDeletion(tx, stale.map((file) => file.key));
+  const keys = await db.transaction(async (tx) => {
+    // Only what is still abandoned now: a file confirmed since the select keeps its object.
+    const deleted = await tx
+      .delete(files)
+      .where(and(inArray(files.id, stale.map((file) => file.id)), inArray(files.status, ["pending", "rejected"])))
+      .returning({ key: files.storageKey });
+    const gone = deleted.map((file) => file.key);
+    await scheduleObjectDeletion(tx, [...gone, ...stale.filter((file) => gone.includes(file.key)).map((file) => stagingKey(file.id))]);
+    return gone;
   });
-  return { swept: stale.length, keys: stale.map((file) => file.key), more: stale.length === limit };
+  return { swept: keys.length, keys, more: stale.length === limit };
+}
+
+/** Staging objects older than a day belong to no pending upload any more (policies last minutes). */
+export async function sweepStagingObjects(deps: StepDeps) {
+  const cutoff = new Date(deps.now().getTime() - dayMs);
+  const listed = await deps.storage.client.send(new ListObjectsV2Command({ Bucket: deps.storage.bucket, Prefix: stagingPrefix, MaxKeys: 1000 }));
+  const old = (listed.Contents ?? []).filter((object) => object.Key && object.LastModified && object.LastModified < cutoff).map((object) => object.Key!);
+  if (old.length) {
+    await deps.storage.client.send(new DeleteObjectsCommand({ Bucket: deps.storage.bucket, Delete: { Objects: old.map((Key) => ({ Key })), Quiet: true } }));
+  }
+  return { deleted: old.length };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { and, eq } from "drizzle-orm";
@@ -70,8 +70,32 @@ export async function beginUpload(
     contentType: pdfContentType,
     status: "pending",
   });
-  const post = await presignUpload(deps.storage, storageKey);
+  // The browser writes to a staging key; the confirm step copies it to `storageKey`. A policy
+  // replayed after the check (it stays valid for minutes) then only reaches the staging key.
+  const post = await presignUpload(deps.storage, stagingKey(fileId));
   return { ok: true, ticket: { fileId, url: post.url, fields: post.fields } };
+}
+
+/** Where the browser uploads a file before the server has checked it. */
+export const stagingPrefix = "incoming/";
+export function stagingKey(fileId: string): string {
+  return `${stagingPrefix}${fileId}.pdf`;
+}
+
+/**
+ * Moves the uploaded object from its staging key to its final key. The copy is a snapshot: what
+ * is checked next is exactly what will be kept. False when nothing was uploaded.
+ */
+async function promoteUpload(storage: Storage, fileId: string, finalKey: string): Promise<boolean> {
+  const source = stagingKey(fileId);
+  try {
+    await storage.client.send(new CopyObjectCommand({ Bucket: storage.bucket, Key: finalKey, CopySource: `${storage.bucket}/${source}` /* server-chosen: [a-z0-9/-.] only */ }));
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+  await storage.client.send(new DeleteObjectCommand({ Bucket: storage.bucket, Key: source }));
+  return true;
 }
 
 /** HEAD for the size, the first five bytes for the PDF signature. */
@@ -93,8 +117,8 @@ export async function inspectStoredPdf(storage: Storage, key: string): Promise<{
 }
 
 function isNotFound(error: unknown): boolean {
-  const candidate = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return candidate?.name === "NotFound" || candidate?.name === "NoSuchKey" || candidate?.$metadata?.httpStatusCode === 404;
+  const candidate = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
+  return candidate?.name === "NotFound" || candidate?.name === "NoSuchKey" || candidate?.Code === "NoSuchKey" || candidate?.$metadata?.httpStatusCode === 404;
 }
 
 /** Thrown by an `attach` callback to refuse the link (nothing is written). */
@@ -121,7 +145,8 @@ export async function confirmUpload(
     .where(and(eq(files.id, fileId), eq(files.userId, userId)));
   if (!file || file.status !== "pending" || (purpose && file.purpose !== purpose)) return { ok: false, message: uploadMessages.missing };
   if (!attach && file.confirmedAt) return { ok: true };
-  const inspected = await inspectStoredPdf(deps.storage, file.key);
+  const promoted = await promoteUpload(deps.storage, file.id, file.key);
+  const inspected = promoted ? await inspectStoredPdf(deps.storage, file.key) : { ok: false as const, message: uploadMessages.missing };
   if (!inspected.ok) {
     await deps.db.transaction(async (tx) => {
       await tx.update(files).set({ status: "rejected" }).where(eq(files.id, file.id));

@@ -56,7 +56,8 @@ export class UnitQueryQueue {
             }),
           );
         } catch (error) {
-          this.owner = null;
+          // Inside a transaction the session stays this connection's until it ends.
+          this.owner = this.db.isInTransaction() ? entry.handlerId : null;
           entry.reject(error);
           continue;
         }

@@ -1,4 +1,4 @@
-import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/account";
@@ -9,6 +9,8 @@ import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, deletedApplications, files, postTypes, statusEvents, storageDeletions, teachingTypes, workingTimes, zones } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
 import { createStorage, getStorage } from "@/lib/storage/client";
+import { getMailer } from "@/lib/mail/transport";
+import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
 import { findOwnFile, presignUpload } from "@/lib/uploads/uploads";
@@ -216,12 +218,35 @@ describe("attachments uploaded straight to storage", () => {
     // Written behind the policy's back, as a storage that ignores POST policies would accept it.
     const storage = getStorage();
     const big = Buffer.concat([samplePdf(1000), Buffer.alloc(21 * 1024 * 1024 - 1000, 0x20)]);
-    await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: key, Body: big, ContentType: "application/pdf" }));
-    expect(await stored(key)).toBe(true);
+    await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: ticket.fields.key!, Body: big, ContentType: "application/pdf" }));
+    expect(await stored(ticket.fields.key!)).toBe(true);
     expect(await confirmAttachmentUpload(id, applicationId, attachmentTypeId, ticket.fileId)).toEqual({ ok: false, message: uploadMessages.tooLarge });
     expect(await stored(key)).toBe(false);
+    expect(await stored(ticket.fields.key!)).toBe(false);
     expect(await fileRow(ticket.fileId)).toMatchObject({ status: "rejected" });
     expect((await findApplication(db(), id, applicationId))!.attachments.every((slot) => slot.file === null)).toBe(true);
+  });
+
+  it("keeps what it checked when the presigned POST is replayed after the check; the job sweeps the leftover", async () => {
+    const { id, applicationId } = await candidateWithApplication("rejeu");
+    const pdf = samplePdf(5000);
+    const upload = await uploadIdentity(id, applicationId, pdf);
+    // The browser wrote to a staging key chosen by the server, not to the file's key.
+    expect(upload.ticket.fields.key).toMatch(/^incoming\//);
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+    expect(await stored(upload.ticket.fields.key!)).toBe(false);
+    // The policy is still valid for minutes: replaying it cannot touch the checked file.
+    expect((await postToStorage(upload.ticket, Buffer.from("<html>autre chose</html>"))).status).toBeLessThan(300);
+    const storage = getStorage();
+    const kept = await storage.client.send(new GetObjectCommand({ Bucket: storage.bucket, Key: key }));
+    expect(Buffer.compare(Buffer.from(await kept.Body!.transformToByteArray()), pdf)).toBe(0);
+    // The replayed object sits under the staging prefix until the daily job sweeps it (a day later).
+    expect(await stored(upload.ticket.fields.key!)).toBe(true);
+    const later = await runDailyJob({ db: db(), mailer: getMailer(), storage, now: () => new Date(Date.now() + 2 * 24 * 60 * 60 * 1000) });
+    expect(later.uploads.staging).toBeGreaterThanOrEqual(1);
+    expect(await stored(upload.ticket.fields.key!)).toBe(false);
+    expect(await stored(key)).toBe(true);
   });
 
   it("refuses at confirm a text file named .pdf and deletes it", async () => {

@@ -168,7 +168,8 @@ describe("the six-month renewal", () => {
     await runDailyJob({ db: db(), mailer: downMailer(), storage: getStorage(), now: () => new Date(Date.now() + 60 * dayMs) });
     expect(await application(applicationId)).toBeDefined();
 
-    // Today SMTP is back: the notice goes out, dated from today.
+    // The next day (its backoff is over), SMTP is back: the notice goes out, dated from today.
+    await db().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.relatedId, applicationId));
     await runDailyJob(liveDeps());
     const row = await application(applicationId);
     expect(row!.renewalNoticeSentAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -230,7 +231,8 @@ describe("the six-month renewal", () => {
     const run = await runDailyJob(liveDeps());
     expect(run.notices.withoutEmail).toBeGreaterThanOrEqual(1);
     const row = await application(created.id);
-    expect(todayIso(row!.renewalNoticeSentAt!)).toBe(validUntil);
+    // The countdown starts at the end of validity — here already past, so from today, never earlier.
+    expect(row!.renewalNoticeSentAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await noticeOutbox(created.id)).toEqual([]);
     // Staff see whom to call, and by when.
     const awaiting = await applicationsAwaitingAnswer(db());
@@ -238,7 +240,7 @@ describe("the six-month renewal", () => {
       identifier,
       email: null,
       phone: "0611223344",
-      deletionDate: deletionDate(new Date(`${validUntil}T00:00:00Z`), 30),
+      deletionDate: deletionDate(row!.renewalNoticeSentAt!, 30),
     });
     expect((await lastJobRuns(db(), 1))[0]).toMatchObject({ id: run.runId, summary: expect.objectContaining({ runId: run.runId }) });
     // valid_until + 30 days: deleted.
@@ -267,10 +269,12 @@ describe("the six-month renewal", () => {
     const [file] = await db().select().from(files).where(eq(files.id, started.ticket.fileId));
     await runDailyJob(liveDeps());
     expect(await db().select().from(files).where(eq(files.id, file!.id))).toHaveLength(1);
+    expect(await stored(started.ticket.fields.key!)).toBe(true);
     await db().update(files).set({ createdAt: new Date(Date.now() - 25 * 60 * 60 * 1000) }).where(eq(files.id, file!.id));
     const run = await runDailyJob(liveDeps());
     expect(run.uploads.swept).toBeGreaterThanOrEqual(1);
     expect(await db().select().from(files).where(eq(files.id, file!.id))).toEqual([]);
+    expect(await stored(started.ticket.fields.key!)).toBe(false);
     expect(await stored(file!.storageKey)).toBe(false);
   });
 

@@ -52,8 +52,10 @@ export function RenewalChoice({ token, postType }: { token: string; postType: st
           confirmLabel="Retirer ma candidature"
           action={action}
           hidden={{ token, choice: "withdraw" }}
+          pendingLabel="Enregistrement…"
+          closeOnSubmit
         >
-          <p>Nos services n&apos;étudieront plus cette candidature. Vous pourrez en déposer une nouvelle depuis votre espace.</p>
+          <p>Nos services n&apos;étudieront plus cette candidature. Pour candidater de nouveau à ce poste, vous devrez d&apos;abord la supprimer depuis votre espace.</p>
         </ConfirmDialog>
       </div>
     </div>
