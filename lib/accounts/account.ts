@@ -109,24 +109,14 @@ export async function exportAccountData(userId: string) {
   const profile = await findProfile(db, userId);
   const [candidatures, diplomes, fichiers] = await Promise.all([
     loadApplications(db, userId).then((list) =>
-      list.map((application) => ({
-        id: application.id,
-        postType: application.postType.label,
-        status: application.status,
-        teachingTypes: application.teachingTypes.map((choice) => choice.label),
-        zones: application.zones.map((zone) => zone.label),
-        workingTimes: application.workingTimes.map((time) => time.label),
-        rqth: application.rqth,
-        university: application.university,
-        component: application.component,
-        program: application.program,
-        curriculum: application.curriculum,
-        level: application.level,
-        ine: application.ine,
-        submittedAt: application.submittedAt,
-        validUntil: application.validUntil,
-        attachments: application.attachments.filter((slot) => slot.file).map((slot) => ({ type: slot.label, fileId: slot.file!.id })),
-        missing: application.missing.map((item) => item.message),
+      list.map(({ postType, teachingTypes, zones, workingTimes, attachments, missing, renewalNoticeSentAt: _, ...fields }) => ({
+        ...fields,
+        postType: postType.label,
+        teachingTypes: teachingTypes.map((choice) => choice.label),
+        zones: zones.map((zone) => zone.label),
+        workingTimes: workingTimes.map((time) => time.label),
+        attachments: attachments.filter((slot) => slot.file).map((slot) => ({ type: slot.label, fileId: slot.file!.id })),
+        missing: missing.map((item) => item.message),
       })),
     ),
     db

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { recordAudit, type AuditActor } from "../audit/audit";
+import { personActor, recordAudit, type AuditActor } from "../audit/audit";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import {
@@ -11,26 +11,24 @@ import {
   applicationZones,
   attachmentTypes,
   deletedApplications,
-  emailOutbox,
   files,
   postTypes,
   statusEvents,
   teachingTypes,
-  users,
   workingTimes,
   zones,
 } from "../db/schema";
 import { addMonths, todayIso } from "../format/date";
+import type { Settings } from "../settings/definitions";
 import { loadSettings } from "../settings/settings";
+import { cancelPendingMails } from "../mail/outbox";
+import { renewalTemplates } from "../renewals/templates";
 import { getStorage, type Storage } from "../storage/client";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
 import { missingItems, type MissingItem, type SectionRequirements } from "./completeness";
 import { applicationFormSchema, type ApplicationForm, type RawApplicationForm } from "./form-schema";
+import { fieldErrors, isUuid } from "../validation";
 import { canEditForm, type ApplicationStatus } from "./status";
-
-/** Ids that are not uuids can never match a row: answer "not found" without asking PostgreSQL. */
-export const isUuid = (value: unknown): value is string =>
-  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 type Option = { id: string; label: string };
 
@@ -60,8 +58,12 @@ export async function loadFormOptions(db: Queryable): Promise<FormOptions> {
 }
 
 /** Post types the candidate can still apply for: active, campaign open, not applied for yet. */
-export async function openPostTypesFor(db: Queryable, userId: string): Promise<(Option & { requirements: SectionRequirements })[]> {
-  const settings = await loadSettings(db);
+export async function openPostTypesFor(
+  db: Queryable,
+  userId: string,
+  settings?: Settings,
+): Promise<(Option & { requirements: SectionRequirements })[]> {
+  settings ??= await loadSettings(db);
   if (!settings.campaignOpen) return [];
   const [open, taken] = await Promise.all([
     db
@@ -233,17 +235,15 @@ export async function findApplication(db: Queryable, userId: string, application
 
 export type FormResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<string, string>> };
 
-function zodErrors(issues: { path: PropertyKey[]; message: string }[]): Partial<Record<string, string>> {
-  const errors: Partial<Record<string, string>> = {};
-  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
-
 /** Parses the form and checks each chosen reference row is offered (or already chosen here). */
-async function validateForm(tx: Queryable, raw: RawApplicationForm, applicationId?: string): Promise<{ ok: true; data: ApplicationForm } | { ok: false; errors: Partial<Record<string, string>> }> {
-  const settings = await loadSettings(tx);
+async function validateForm(
+  tx: Queryable,
+  raw: RawApplicationForm,
+  settings: Settings,
+  applicationId?: string,
+): Promise<{ ok: true; data: ApplicationForm } | { ok: false; errors: Partial<Record<string, string>> }> {
   const parsed = applicationFormSchema(settings).safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const data = parsed.data;
   const errors: Partial<Record<string, string>> = {};
   const previous = { teaching: new Set<string>(), zones: new Set<string>(), times: new Set<string>() };
@@ -297,23 +297,18 @@ const fields = (data: ApplicationForm) => ({
   ine: data.ine,
 });
 
-async function actorLabel(tx: Queryable, userId: string): Promise<string> {
-  const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, userId));
-  return user?.identifier ?? "candidat";
-}
-
 /** "Valider" on a new application: accepted even when incomplete; valid for the set months. */
 export async function createApplication(userId: string, raw: RawApplicationForm): Promise<FormResult> {
   const db = getDb();
   try {
     return await db.transaction(async (tx) => {
-      const open = await openPostTypesFor(tx, userId);
+      const settings = await loadSettings(tx);
+      const open = await openPostTypesFor(tx, userId, settings);
       if (!open.some((postType) => postType.id === raw.postTypeId)) {
         return { ok: false as const, errors: { postTypeId: "Choisissez un poste parmi ceux proposés." } };
       }
-      const form = await validateForm(tx, raw);
+      const form = await validateForm(tx, raw, settings);
       if (!form.ok) return form;
-      const settings = await loadSettings(tx);
       const now = new Date();
       const [created] = await tx
         .insert(applications)
@@ -322,7 +317,7 @@ export async function createApplication(userId: string, raw: RawApplicationForm)
       const id = created!.id;
       await writeChoices(tx, id, form.data);
       await tx.insert(statusEvents).values({ applicationId: id, kind: "submitted", toStatus: "submitted", actorId: userId });
-      await recordAudit(tx, { actor: { id: userId, label: await actorLabel(tx, userId) }, action: "application.created", entityType: "application", entityId: id });
+      await recordAudit(tx, { actor: await personActor(tx, userId), action: "application.created", entityType: "application", entityId: id });
       return { ok: true as const, id };
     });
   } catch (error) {
@@ -345,11 +340,11 @@ export async function updateApplication(userId: string, applicationId: string, r
     if (!canEditForm(application.status)) {
       return { ok: false as const, errors: { form: "Cette candidature est en cours d'examen ou close : elle ne peut plus être modifiée." } };
     }
-    const form = await validateForm(tx, raw, applicationId);
+    const form = await validateForm(tx, raw, await loadSettings(tx), applicationId);
     if (!form.ok) return form;
     await tx.update(applications).set({ ...fields(form.data), updatedAt: new Date() }).where(eq(applications.id, applicationId));
     await writeChoices(tx, applicationId, form.data);
-    await recordAudit(tx, { actor: { id: userId, label: await actorLabel(tx, userId) }, action: "application.updated", entityType: "application", entityId: applicationId });
+    await recordAudit(tx, { actor: await personActor(tx, userId), action: "application.updated", entityType: "application", entityId: applicationId });
     return { ok: true as const, id: applicationId };
   });
 }
@@ -371,7 +366,7 @@ export async function deleteApplication(
       .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)))
       .for("update");
     if (!owned) return null;
-    return removeApplicationRows(tx, applicationId, "candidate_request", { id: userId, label: await actorLabel(tx, userId) });
+    return removeApplicationRows(tx, applicationId, "candidate_request", await personActor(tx, userId));
   });
   if (removed === null) return false;
   if (removed.keys.length) await runObjectDeletions(deps, { keys: removed.keys });
@@ -410,9 +405,7 @@ export async function removeApplicationRows(
   });
   await tx.delete(applications).where(eq(applications.id, applicationId));
   // A renewal notice or reminder still waiting for SMTP would now speak of a deleted application.
-  await tx
-    .delete(emailOutbox)
-    .where(and(eq(emailOutbox.relatedId, applicationId), inArray(emailOutbox.template, ["renewal-notice", "renewal-reminder"]), eq(emailOutbox.status, "pending")));
+  await cancelPendingMails(tx, applicationId, renewalTemplates);
   const keys = attached.map((row) => row.key);
   if (attached.length) {
     await tx.delete(files).where(inArray(files.id, attached.map((row) => row.fileId)));

@@ -1,18 +1,15 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/audit";
-import { getDb, type Queryable } from "../db/client";
-import { applicationAttachments, applications, attachmentTypes, files, users } from "../db/schema";
-import { getStorage } from "../storage/client";
+import { personActor, recordAudit } from "../audit/audit";
+import type { Queryable } from "../db/client";
+import { applicationAttachments, applications, attachmentTypes, files } from "../db/schema";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
 import { uploadMessages } from "../uploads/rules";
-import { beginUpload, confirmUpload, UploadRefused, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
-import { isUuid } from "./applications";
+import { beginUpload, confirmUpload, defaultUploadDeps, UploadRefused, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
+import { isUuid } from "../validation";
 import { canEditAttachments } from "./status";
 
 /** "Pièces jointes" of an application: the candidate adds, replaces and deletes them. */
-
-const deps = (): UploadDeps => ({ db: getDb(), storage: getStorage() });
 
 /** The owner's application and one of its post type's active attachment types, or null. */
 async function findSlot(tx: Queryable, userId: string, applicationId: string, attachmentTypeId: string) {
@@ -25,11 +22,6 @@ async function findSlot(tx: Queryable, userId: string, applicationId: string, at
   return slot ?? null;
 }
 
-async function identifierOf(tx: Queryable, userId: string): Promise<string> {
-  const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, userId));
-  return user?.identifier ?? "candidat";
-}
-
 export type AttachmentResult<T = object> = UploadResult<T> | { ok: false; notFound: true };
 
 export async function startAttachmentUpload(
@@ -37,7 +29,7 @@ export async function startAttachmentUpload(
   applicationId: string,
   attachmentTypeId: string,
   declared: DeclaredFile,
-  uploadDeps: UploadDeps = deps(),
+  uploadDeps: UploadDeps = defaultUploadDeps(),
 ): Promise<AttachmentResult<{ ticket: UploadTicket }>> {
   const slot = await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId);
   if (!slot) return { ok: false, notFound: true };
@@ -51,7 +43,7 @@ export async function confirmAttachmentUpload(
   applicationId: string,
   attachmentTypeId: string,
   fileId: string,
-  uploadDeps: UploadDeps = deps(),
+  uploadDeps: UploadDeps = defaultUploadDeps(),
 ): Promise<AttachmentResult> {
   if (!isUuid(fileId) || !(await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId))) return { ok: false, notFound: true };
   return confirmUpload(uploadDeps, userId, fileId, async (tx, file) => {
@@ -66,7 +58,7 @@ export async function confirmAttachmentUpload(
     if (previous) await tx.delete(files).where(eq(files.id, previous.fileId));
     await tx.insert(applicationAttachments).values({ applicationId, attachmentTypeId, fileId: file.id });
     await recordAudit(tx, {
-      actor: { id: userId, label: await identifierOf(tx, userId) },
+      actor: await personActor(tx, userId),
       action: previous ? "application.attachment_replaced" : "application.attachment_added",
       entityType: "application",
       entityId: applicationId,
@@ -77,7 +69,7 @@ export async function confirmAttachmentUpload(
 }
 
 /** Removes the file given for an attachment type; the object goes once the rows are gone. */
-export async function deleteAttachment(userId: string, applicationId: string, attachmentTypeId: string, uploadDeps: UploadDeps = deps()): Promise<AttachmentResult> {
+export async function deleteAttachment(userId: string, applicationId: string, attachmentTypeId: string, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<AttachmentResult> {
   const result = await uploadDeps.db.transaction(async (tx) => {
     const slot = await findSlot(tx, userId, applicationId, attachmentTypeId);
     if (!slot) return { ok: false as const, notFound: true as const };
@@ -91,7 +83,7 @@ export async function deleteAttachment(userId: string, applicationId: string, at
     await tx.delete(files).where(eq(files.id, attached.fileId));
     await scheduleObjectDeletion(tx, [attached.key]);
     await recordAudit(tx, {
-      actor: { id: userId, label: await identifierOf(tx, userId) },
+      actor: await personActor(tx, userId),
       action: "application.attachment_deleted",
       entityType: "application",
       entityId: applicationId,

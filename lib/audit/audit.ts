@@ -1,6 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "../db/client";
-import { auditLog } from "../db/schema";
+import { auditLog, users } from "../db/schema";
 
 export type AuditActor = { id: string | null; label: string };
 export const systemActor: AuditActor = { id: null, label: "système" };
@@ -13,6 +14,12 @@ export type AuditEntry = {
   entityId?: string | null;
   details?: Record<string, unknown>;
 };
+
+/** A person acting on their own records, named by their identifier in the log. */
+export async function personActor(tx: Queryable, userId: string, suffix = ""): Promise<AuditActor> {
+  const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, userId));
+  return { id: userId, label: `${user?.identifier ?? "candidat"}${suffix}` };
+}
 
 /** Written in the same transaction as the change it records. */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {

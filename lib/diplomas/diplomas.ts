@@ -1,20 +1,17 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { countryName, isCountryCode } from "../accounts/countries";
-import { isUuid } from "../applications/applications";
-import { recordAudit } from "../audit/audit";
+import { personActor, recordAudit } from "../audit/audit";
 import { getDb, type Queryable, type Transaction } from "../db/client";
 import { diplomas, diplomaTypes, files, users } from "../db/schema";
 import { todayIso } from "../format/date";
-import { getStorage } from "../storage/client";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
 import { uploadMessages } from "../uploads/rules";
-import { beginUpload, claimVerifiedFile, confirmUpload, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
+import { beginUpload, claimVerifiedFile, confirmUpload, defaultUploadDeps, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
+import { fieldErrors, isUuid } from "../validation";
 import { diplomaFormSchema, type RawDiplomaForm } from "./form-schema";
 
 /** "MES DIPLÔMES": the candidate's diplomas, each with an optional scanned or photographed PDF. */
-
-const deps = (): UploadDeps => ({ db: getDb(), storage: getStorage() });
 
 export type DiplomaTypeOption = { id: string; label: string; level: number | null };
 
@@ -76,30 +73,26 @@ export async function findDiploma(db: Queryable, userId: string, diplomaId: stri
 }
 
 /** Upload step 1: a presigned POST for a diploma file (the diploma form is sent afterwards). */
-export function startDiplomaUpload(userId: string, declared: DeclaredFile, uploadDeps: UploadDeps = deps()): Promise<UploadResult<{ ticket: UploadTicket }>> {
+export function startDiplomaUpload(userId: string, declared: DeclaredFile, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<UploadResult<{ ticket: UploadTicket }>> {
   return beginUpload(uploadDeps, uploadDeps.db, userId, "diploma", declared);
 }
 
 /** Upload step 2: the object is checked now; the form's "Valider" links it. */
-export function verifyDiplomaUpload(userId: string, fileId: string, uploadDeps: UploadDeps = deps()): Promise<UploadResult> {
+export function verifyDiplomaUpload(userId: string, fileId: string, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<UploadResult> {
   return confirmUpload(uploadDeps, userId, fileId, undefined, "diploma");
 }
 
 export type DiplomaResult = { ok: true; id: string } | { ok: false; errors: Partial<Record<string, string>> } | { ok: false; notFound: true };
 
 async function validate(tx: Queryable, userId: string, raw: RawDiplomaForm, currentTypeId?: string) {
-  const [user] = await tx.select({ birthDate: users.birthDate, identifier: users.identifier }).from(users).where(eq(users.id, userId));
+  const [user] = await tx.select({ birthDate: users.birthDate }).from(users).where(eq(users.id, userId));
   const parsed = diplomaFormSchema({ today: todayIso(), birthDate: user?.birthDate ?? null, isCountry: isCountryCode }).safeParse(raw);
-  if (!parsed.success) {
-    const errors: Partial<Record<string, string>> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { ok: false as const, errors };
-  }
+  if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error.issues) };
   const [type] = await tx.select({ active: diplomaTypes.active }).from(diplomaTypes).where(eq(diplomaTypes.id, parsed.data.diplomaTypeId));
   if (!type || (!type.active && parsed.data.diplomaTypeId !== currentTypeId)) {
     return { ok: false as const, errors: { diplomaTypeId: "Ce type de diplôme n'est plus proposé : choisissez-en un autre dans la liste." } };
   }
-  return { ok: true as const, data: parsed.data, actor: { id: userId, label: user?.identifier ?? "candidat" } };
+  return { ok: true as const, data: parsed.data, actor: await personActor(tx, userId) };
 }
 
 const fileNotVerified = { file: `${uploadMessages.missing} (le fichier n'a pas été vérifié)` };
@@ -125,7 +118,7 @@ async function dropFile(tx: Transaction, fileId: string): Promise<string[]> {
 }
 
 /** "Modifier": a new file replaces the old one, whose object is deleted after commit. */
-export async function updateDiploma(userId: string, diplomaId: string, raw: RawDiplomaForm, uploadDeps: UploadDeps = deps()): Promise<DiplomaResult> {
+export async function updateDiploma(userId: string, diplomaId: string, raw: RawDiplomaForm, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<DiplomaResult> {
   if (!isUuid(diplomaId)) return { ok: false, notFound: true };
   const result = await uploadDeps.db.transaction(async (tx) => {
     const [current] = await tx
@@ -162,7 +155,7 @@ export async function updateDiploma(userId: string, diplomaId: string, raw: RawD
 }
 
 /** "Supprimer": the diploma, its file row, and its object once the database has committed. */
-export async function deleteDiploma(userId: string, diplomaId: string, uploadDeps: UploadDeps = deps()): Promise<boolean> {
+export async function deleteDiploma(userId: string, diplomaId: string, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<boolean> {
   if (!isUuid(diplomaId)) return false;
   const dropped = await uploadDeps.db.transaction(async (tx) => {
     const [deleted] = await tx
@@ -171,8 +164,7 @@ export async function deleteDiploma(userId: string, diplomaId: string, uploadDep
       .returning({ fileId: diplomas.fileId, label: diplomas.label });
     if (!deleted) return null;
     const keys = deleted.fileId ? await dropFile(tx, deleted.fileId) : [];
-    const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, userId));
-    await recordAudit(tx, { actor: { id: userId, label: user?.identifier ?? "candidat" }, action: "diploma.deleted", entityType: "diploma", entityId: diplomaId, details: { file: keys.length > 0 } });
+    await recordAudit(tx, { actor: await personActor(tx, userId), action: "diploma.deleted", entityType: "diploma", entityId: diplomaId, details: { file: keys.length > 0 } });
     return keys;
   });
   if (dropped === null) return false;

@@ -38,6 +38,13 @@ export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise
   return row.id;
 }
 
+/** Drops mails about `relatedId` SMTP has not accepted yet, once what they say is no longer true. */
+export async function cancelPendingMails(tx: Queryable, relatedId: string, templates: string[]): Promise<void> {
+  await tx
+    .delete(emailOutbox)
+    .where(and(eq(emailOutbox.relatedId, relatedId), inArray(emailOutbox.template, templates), eq(emailOutbox.status, "pending")));
+}
+
 export type MailDeps = { db: Database; mailer: Mailer };
 
 function defaultDeps(): MailDeps {

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
-import { isUuid } from "../applications/applications";
-import { recordAudit, type AuditActor } from "../audit/audit";
+import { personActor, recordAudit, type AuditActor } from "../audit/audit";
 import { consumeToken, peekToken, type TokenFailure } from "../auth/tokens";
 import type { Queryable, Transaction } from "../db/client";
-import { applications, emailOutbox, postTypes, statusEvents, tokens, users } from "../db/schema";
+import { applications, postTypes, statusEvents, tokens, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
 import { appLink, loadBranding } from "../mail/branding";
-import { transactionWithMail, type MailDeps, type Outbox } from "../mail/outbox";
+import { cancelPendingMails, transactionWithMail, type MailDeps, type Outbox } from "../mail/outbox";
 import { loadSettings } from "../settings/settings";
+import { isUuid } from "../validation";
 import { canKeepFromSpace, deletionDate, renewedValidity } from "./rules";
+import { renewalTemplates } from "./templates";
 
 /** Keeping or withdrawing an application: from the renewal mail's page or from the candidate's space. */
 
@@ -26,13 +27,6 @@ export async function revokeRenewalTokens(tx: Queryable, applicationId: string):
     .update(tokens)
     .set({ usedAt: new Date() })
     .where(and(eq(tokens.purpose, "renewal"), eq(tokens.subject, applicationId), isNull(tokens.usedAt)));
-}
-
-/** A notice or reminder SMTP has not accepted yet is pointless once the candidate answered or the application is gone. */
-export async function dropPendingRenewalMails(tx: Queryable, applicationId: string): Promise<void> {
-  await tx
-    .delete(emailOutbox)
-    .where(and(eq(emailOutbox.relatedId, applicationId), inArray(emailOutbox.template, ["renewal-notice", "renewal-reminder"]), eq(emailOutbox.status, "pending")));
 }
 
 async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: string, choice: RenewalChoice, actor: AuditActor): Promise<RenewalResult> {
@@ -59,7 +53,8 @@ async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: strin
     await tx.insert(statusEvents).values({ applicationId, kind: "withdrawn", fromStatus: "submitted", toStatus: "withdrawn", actorId: actor.id });
   }
   await revokeRenewalTokens(tx, applicationId);
-  await dropPendingRenewalMails(tx, applicationId);
+  // A notice or reminder SMTP has not accepted yet is pointless once the candidate answered.
+  await cancelPendingMails(tx, applicationId, renewalTemplates);
   await recordAudit(tx, { actor, action: choice === "keep" ? "application.renewed" : "application.withdrawn", entityType: "application", entityId: applicationId });
   if (row.email) {
     const outcome = choice === "keep" ? "kept" : "withdrawn";
@@ -91,8 +86,7 @@ export async function answerRenewal(token: string, choice: RenewalChoice, deps?:
       .from(applications)
       .where(and(eq(applications.id, applicationId), eq(applications.userId, consumed.token.userId)));
     if (!owned) return { ok: false, reason: "not_found" };
-    const [user] = await tx.select({ identifier: users.identifier }).from(users).where(eq(users.id, consumed.token.userId));
-    return applyChoice(tx, outbox, applicationId, choice, { id: consumed.token.userId, label: `${user?.identifier ?? "candidat"} (lien du courriel)` });
+    return applyChoice(tx, outbox, applicationId, choice, await personActor(tx, consumed.token.userId, " (lien du courriel)"));
   }, deps);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, notExists, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
@@ -19,6 +19,7 @@ import { scheduleObjectDeletion } from "../storage/deletions";
 import { stagingKey, stagingPrefix } from "../uploads/uploads";
 import { revokeRenewalTokens } from "./renewals";
 import { deletionDate } from "./rules";
+import { noticeTemplate, reminderTemplate } from "./templates";
 
 /**
  * The renewal steps of the daily job. Each takes at most `limit` applications and reports how
@@ -29,8 +30,7 @@ import { deletionDate } from "./rules";
  * answer arriving in between always wins.
  */
 
-export const noticeTemplate = "renewal-notice";
-export const reminderTemplate = "renewal-reminder";
+export { noticeTemplate, reminderTemplate } from "./templates";
 const dayMs = 24 * 60 * 60 * 1000;
 
 export type StepDeps = MailDeps & { storage: Storage; now: () => Date };
@@ -41,6 +41,10 @@ export type StepDeps = MailDeps & { storage: Storage; now: () => Date };
  * it under the row lock, together with its own condition.
  */
 const expired = (today: string) => lt(applications.validUntil, today);
+
+/** The outbox rows of an application's renewal notice in `status` (and `extra`). */
+const noticeOf = (applicationId: SQLWrapper | string, status: "pending" | "sent" | "failed", extra?: SQL) =>
+  and(eq(emailOutbox.relatedId, applicationId), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, status), extra);
 
 /** Mails go out a few at a time (the pooled mailer keeps that many SMTP connections open). */
 const concurrency = 5;
@@ -89,33 +93,14 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         isNull(applications.renewalNoticeSentAt),
         // A notice SMTP refused a moment ago waits for its backoff (the next run), rather than
         // using up its attempts within one run.
-        notExists(
-          db
-            .select({ id: emailOutbox.id })
-            .from(emailOutbox)
-            .where(
-              and(
-                eq(emailOutbox.relatedId, applications.id),
-                eq(emailOutbox.template, noticeTemplate),
-                eq(emailOutbox.status, "pending"),
-                sql`${emailOutbox.nextAttemptAt} > now()`,
-              ),
-            ),
-        ),
+        notExists(db.select({ id: emailOutbox.id }).from(emailOutbox).where(noticeOf(applications.id, "pending", sql`${emailOutbox.nextAttemptAt} > now()`))),
         // A notice SMTP refused for good is for staff to follow up, not to resend every day.
+        // Only this validity period's notice: an older one may have failed before a renewal.
         notExists(
           db
             .select({ id: emailOutbox.id })
             .from(emailOutbox)
-            .where(
-              and(
-                eq(emailOutbox.relatedId, applications.id),
-                eq(emailOutbox.template, noticeTemplate),
-                eq(emailOutbox.status, "failed"),
-                // Only this validity period's notice: an older one may have failed before a renewal.
-                sql`${emailOutbox.createdAt} > (${applications.validUntil})::timestamptz`,
-              ),
-            ),
+            .where(noticeOf(applications.id, "failed", sql`${emailOutbox.createdAt} > (${applications.validUntil})::timestamptz`)),
         ),
       ),
     )
@@ -144,15 +129,8 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     const [delivered] = await db
       .select({ sentAt: emailOutbox.sentAt })
       .from(emailOutbox)
-      .where(
-        and(
-          eq(emailOutbox.relatedId, application.id),
-          eq(emailOutbox.template, noticeTemplate),
-          eq(emailOutbox.status, "sent"),
-          // Sent after this validity ended: a notice of an earlier period, answered since, does not count.
-          sql`${emailOutbox.sentAt} > (${application.validUntil}::date)::timestamptz`,
-        ),
-      )
+      // Sent after this validity ended: a notice of an earlier period, answered since, does not count.
+      .where(noticeOf(application.id, "sent", sql`${emailOutbox.sentAt} > (${application.validUntil}::date)::timestamptz`))
       .orderBy(asc(emailOutbox.sentAt))
       .limit(1);
     if (delivered?.sentAt) {
@@ -185,7 +163,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       const [pending] = await tx
         .update(emailOutbox)
         .set(values)
-        .where(and(eq(emailOutbox.relatedId, application.id), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, "pending")))
+        .where(noticeOf(application.id, "pending"))
         .returning({ id: emailOutbox.id });
       if (pending) return pending.id;
       const [inserted] = await tx

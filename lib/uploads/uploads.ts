@@ -5,11 +5,12 @@ import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-p
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database, Queryable, Transaction } from "../db/client";
+import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { files } from "../db/schema";
 import { logger } from "../logger";
-import type { Storage } from "../storage/client";
+import { getStorage, type Storage } from "../storage/client";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
+import { isUuid } from "../validation";
 import { declaredFileProblem, maxUploadBytes, pdfContentType, uploadMessages } from "./rules";
 
 /**
@@ -20,6 +21,9 @@ import { declaredFileProblem, maxUploadBytes, pdfContentType, uploadMessages } f
 
 export type FilePurpose = "application_attachment" | "diploma";
 export type UploadDeps = { db: Database; storage: Storage };
+
+/** The app's database and storage, for callers that take `UploadDeps` (tests pass their own). */
+export const defaultUploadDeps = (): UploadDeps => ({ db: getDb(), storage: getStorage() });
 export type UploadTicket = { fileId: string; url: string; fields: Record<string, string> };
 export type UploadResult<T = object> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -138,7 +142,7 @@ export async function confirmUpload(
   attach?: (tx: Transaction, file: { id: string }) => Promise<string[]>,
   purpose?: FilePurpose,
 ): Promise<UploadResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return { ok: false, message: uploadMessages.missing };
+  if (!isUuid(fileId)) return { ok: false, message: uploadMessages.missing };
   const [file] = await deps.db
     .select({ id: files.id, key: files.storageKey, status: files.status, purpose: files.purpose, confirmedAt: files.confirmedAt })
     .from(files)
@@ -207,7 +211,7 @@ export function downloadLink(storage: Storage, file: { storageKey: string; origi
 
 /** The owner's confirmed file, or null (another person's id, a pending or rejected upload). */
 export async function findOwnFile(db: Queryable, userId: string, fileId: string): Promise<{ storageKey: string; originalName: string } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [file] = await db
     .select({ storageKey: files.storageKey, originalName: files.originalName })
     .from(files)

@@ -14,6 +14,7 @@ import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
 import { findOwnFile, presignUpload } from "@/lib/uploads/uploads";
+import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../support/pdf";
 import { postToStorage, stored } from "../support/storage";
@@ -35,21 +36,14 @@ async function reference() {
 
 async function form(overrides: Partial<RawApplicationForm> = {}): Promise<RawApplicationForm> {
   const ref = await reference();
-  return {
-    postTypeId: ref.postTypeId,
+  return applicationForm({
     teachingType1: ref.aesh,
     teachingType2: ref.aesh,
     zones: [ref.zone("CAMBRESIS - BASSIN 9"), ref.zone("DOUAIS - BASSIN 6")],
     workingTimes: [ref.fullTime],
     rqth: "undisclosed",
-    university: "",
-    component: "",
-    program: "",
-    curriculum: "",
-    level: "",
-    ine: "",
     ...overrides,
-  };
+  });
 }
 
 async function candidateWithApplication(prefix: string) {

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApplication, deleteApplication } from "@/lib/applications/applications";
 import { getDb } from "@/lib/db/client";
-import { auditLog, diplomas, diplomaTypes, files, postTypes } from "@/lib/db/schema";
+import { auditLog, diplomas, diplomaTypes, files } from "@/lib/db/schema";
 import { createDiploma, deleteDiploma, diplomaSummary, findDiploma, listDiplomas, startDiplomaUpload, updateDiploma, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
 import type { RawDiplomaForm } from "@/lib/diplomas/form-schema";
 import { uploadMessages } from "@/lib/uploads/rules";
+import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../support/pdf";
 import { postToStorage, stored } from "../support/storage";
@@ -135,21 +136,7 @@ describe("diplomas", () => {
   it("survives the deletion of an application: diplomas belong to the candidate", async () => {
     const candidate = await insertCandidate("diplome-garde");
     const created = await createDiploma(candidate.id, await form({ fileId: (await verifiedFile(candidate.id)).id }));
-    const [postType] = await db().select({ id: postTypes.id }).from(postTypes).where(eq(postTypes.label, "AESH EN PIAL INTER-DEGRE"));
-    const application = await createApplication(candidate.id, {
-      postTypeId: postType!.id,
-      teachingType1: "",
-      teachingType2: "",
-      zones: [],
-      workingTimes: [],
-      rqth: "",
-      university: "",
-      component: "",
-      program: "",
-      curriculum: "",
-      level: "",
-      ine: "",
-    });
+    const application = await createApplication(candidate.id, await applicationForm());
     if (!application.ok || !created.ok) throw new Error("setup failed");
     expect(await deleteApplication(candidate.id, application.id)).toBe(true);
     const [kept] = await db().select().from(diplomas).where(eq(diplomas.id, created.id));

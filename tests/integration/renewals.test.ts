@@ -2,9 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { createApplication, findApplication } from "@/lib/applications/applications";
 import { confirmAttachmentUpload, startAttachmentUpload } from "@/lib/applications/attachments";
-import type { RawApplicationForm } from "@/lib/applications/form-schema";
 import { getDb } from "@/lib/db/client";
-import { applications, attachmentTypes, auditLog, deletedApplications, diplomas, diplomaTypes, emailOutbox, files, jobRuns, postTypes, storageDeletions, users } from "@/lib/db/schema";
+import { applications, attachmentTypes, auditLog, deletedApplications, diplomas, diplomaTypes, emailOutbox, files, jobRuns, storageDeletions, users } from "@/lib/db/schema";
 import { createDiploma, startDiplomaUpload, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
 import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
 import { createMailer, getMailer } from "@/lib/mail/transport";
@@ -13,6 +12,7 @@ import { answerRenewal, describeRenewal, keepOwnApplication } from "@/lib/renewa
 import { deletionDate, isoMinusDays } from "@/lib/renewals/rules";
 import { applicationsAwaitingAnswer, lastJobRuns } from "@/lib/renewals/staff-view";
 import { createStorage, getStorage } from "@/lib/storage/client";
+import { applicationForm as emptyForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { inboxClient } from "../support/inbox";
 import { samplePdf } from "../support/pdf";
@@ -25,11 +25,6 @@ const noticeSubject = /^Votre candidature AESH arrive à échéance/;
 const downMailer = () => createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
 const downStorage = () => createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: "nulle-part", accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
 const liveDeps = () => ({ db: db(), mailer: getMailer(), storage: getStorage() });
-
-async function emptyForm(): Promise<RawApplicationForm> {
-  const [postType] = await db().select({ id: postTypes.id }).from(postTypes).where(eq(postTypes.label, "AESH EN PIAL INTER-DEGRE"));
-  return { postTypeId: postType!.id, teachingType1: "", teachingType2: "", zones: [], workingTimes: [], rqth: "", university: "", component: "", program: "", curriculum: "", level: "", ine: "" };
-}
 
 /** A candidate with one application whose validity ended `daysAgo` days ago (time moved by SQL). */
 async function expiredApplication(prefix: string, daysAgo = 1) {

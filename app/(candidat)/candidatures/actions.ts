@@ -9,6 +9,7 @@ import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from
 import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-schema";
 import { keepOwnApplication } from "@/lib/renewals/renewals";
 import { declaredFileSchema } from "@/lib/uploads/uploads";
+import { idSchema } from "@/lib/validation";
 
 export type ApplicationFormState = { errors: Partial<Record<string, string>>; values?: RawApplicationForm; attempt: number };
 
@@ -25,10 +26,12 @@ export async function submitNewApplication(previous: ApplicationFormState, formD
 }
 
 /** "Valider" on "Modifier". */
-export async function submitApplicationChanges(applicationId: string, previous: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
+export async function submitApplicationChanges(applicationId: unknown, previous: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
   const user = await requireCandidate();
+  const id = idSchema.safeParse(applicationId);
+  if (!id.success) notFound();
   const values = readApplicationForm(formData);
-  const result = await updateApplication(user.id, String(applicationId), values);
+  const result = await updateApplication(user.id, id.data, values);
   if (!result.ok && "notFound" in result) notFound();
   if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
   revalidatePath("/", "layout");
@@ -38,13 +41,13 @@ export async function submitApplicationChanges(applicationId: string, previous: 
 /** "Supprimer", from the confirmation dialog. */
 export async function removeApplication(formData: FormData): Promise<void> {
   const user = await requireCandidate();
-  const deleted = await deleteApplication(user.id, String(formData.get("applicationId") ?? ""));
-  if (!deleted) notFound();
+  const id = idSchema.safeParse(formData.get("applicationId"));
+  if (!id.success || !(await deleteApplication(user.id, id.data))) notFound();
   revalidatePath("/", "layout");
   redirect("/candidatures?supprimee=1");
 }
 
-const ids = z.object({ applicationId: z.string().max(64), attachmentTypeId: z.string().max(64) });
+const ids = z.object({ applicationId: idSchema, attachmentTypeId: idSchema });
 
 /** Upload step 1: a presigned POST for this application's attachment type. */
 export async function startAttachment(target: { applicationId: string; attachmentTypeId: string }, file: unknown) {
@@ -61,7 +64,7 @@ export async function startAttachment(target: { applicationId: string; attachmen
 export async function confirmAttachment(target: { applicationId: string; attachmentTypeId: string }, fileId: unknown) {
   const user = await requireCandidate();
   const parsedTarget = ids.safeParse(target);
-  const parsedFile = z.string().max(64).safeParse(fileId);
+  const parsedFile = idSchema.safeParse(fileId);
   if (!parsedTarget.success || !parsedFile.success) return { ok: false as const, message: notFoundMessage };
   const result = await confirmAttachmentUpload(user.id, parsedTarget.data.applicationId, parsedTarget.data.attachmentTypeId, parsedFile.data);
   if (!result.ok) return { ok: false as const, message: "notFound" in result ? notFoundMessage : result.message };
@@ -83,8 +86,9 @@ export async function removeAttachment(formData: FormData): Promise<void> {
 /** "Maintenir ma candidature" from the candidate's space (from 30 days before the end of validity). */
 export async function keepApplication(formData: FormData): Promise<void> {
   const user = await requireCandidate();
-  const applicationId = z.string().max(64).safeParse(formData.get("applicationId"));
-  const result = await keepOwnApplication(user.id, applicationId.success ? applicationId.data : "");
+  const applicationId = idSchema.safeParse(formData.get("applicationId"));
+  if (!applicationId.success) notFound();
+  const result = await keepOwnApplication(user.id, applicationId.data);
   if (!result.ok && result.reason === "not_found") notFound();
   revalidatePath("/", "layout");
   redirect(`/candidatures/${applicationId.data}?${result.ok ? "maintenue=1" : "maintien=impossible"}`);

@@ -5,16 +5,11 @@ import { z } from "zod";
 import { requireCandidate } from "@/app/_data/session";
 import { changePassword, deleteAccount, profileSchema, requestEmailChange, updateProfile } from "@/lib/accounts/account";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { fieldErrors } from "@/lib/validation";
 
 export type FormState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string>; attempt: number };
 
 const profileFields = ["civility", "usageName", "birthName", "firstName", "birthDate", "birthPlace", "nationality", "phone", "misc"] as const;
-
-function fieldErrors(error: z.ZodError): Partial<Record<string, string>> {
-  const errors: Partial<Record<string, string>> = {};
-  for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
 
 /** "Mes informations personnelles". Each action checks the session itself. */
 export async function saveProfile(previous: FormState, formData: FormData): Promise<FormState> {
@@ -22,7 +17,7 @@ export async function saveProfile(previous: FormState, formData: FormData): Prom
   const values = Object.fromEntries(profileFields.map((name) => [name, String(formData.get(name) ?? "").slice(0, 2000)]));
   const parsed = profileSchema.safeParse(values);
   const attempt = previous.attempt + 1;
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values, attempt };
+  if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
   if (!user.email && !parsed.data.phone) {
     return { errors: { phone: "Sans adresse électronique, indiquez un numéro de téléphone pour que nos services puissent vous joindre." }, values, attempt };
   }

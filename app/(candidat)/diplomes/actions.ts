@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { requireCandidate } from "@/app/_data/session";
 import { createDiploma, deleteDiploma, startDiplomaUpload, updateDiploma, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
 import { readDiplomaForm, type RawDiplomaForm } from "@/lib/diplomas/form-schema";
 import { declaredFileSchema } from "@/lib/uploads/uploads";
+import { idSchema } from "@/lib/validation";
 
 export type DiplomaFormState = {
   errors: Partial<Record<string, string>>;
@@ -29,10 +29,12 @@ export async function submitNewDiploma(previous: DiplomaFormState, formData: For
 }
 
 /** "Valider" on "Modifier". */
-export async function submitDiplomaChanges(diplomaId: string, previous: DiplomaFormState, formData: FormData): Promise<DiplomaFormState> {
+export async function submitDiplomaChanges(diplomaId: unknown, previous: DiplomaFormState, formData: FormData): Promise<DiplomaFormState> {
   const user = await requireCandidate();
+  const id = idSchema.safeParse(diplomaId);
+  if (!id.success) notFound();
   const values = kept(formData);
-  const result = await updateDiploma(user.id, String(diplomaId), values);
+  const result = await updateDiploma(user.id, id.data, values);
   if (!result.ok && "notFound" in result) notFound();
   if (!result.ok) return { errors: result.errors, values, attempt: previous.attempt + 1 };
   revalidatePath("/", "layout");
@@ -42,8 +44,8 @@ export async function submitDiplomaChanges(diplomaId: string, previous: DiplomaF
 /** "Supprimer", from the confirmation dialog. */
 export async function removeDiploma(formData: FormData): Promise<void> {
   const user = await requireCandidate();
-  const deleted = await deleteDiploma(user.id, String(formData.get("diplomaId") ?? ""));
-  if (!deleted) notFound();
+  const id = idSchema.safeParse(formData.get("diplomaId"));
+  if (!id.success || !(await deleteDiploma(user.id, id.data))) notFound();
   revalidatePath("/", "layout");
   redirect("/diplomes?supprime=1");
 }
@@ -59,7 +61,7 @@ export async function startDiplomaFile(file: unknown) {
 /** Upload step 2: the server checks what storage received; "Valider" then links it. */
 export async function verifyDiplomaFile(fileId: unknown) {
   const user = await requireCandidate();
-  const id = z.string().max(64).safeParse(fileId);
+  const id = idSchema.safeParse(fileId);
   if (!id.success) return { ok: false as const, message: "Ce fichier est introuvable." };
   return verifyDiplomaUpload(user.id, id.data);
 }

@@ -2,6 +2,7 @@ import { getCurrentUser } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/client";
 import { downloadLink, findOwnFile } from "@/lib/uploads/uploads";
+import { idSchema } from "@/lib/validation";
 
 /**
  * A candidate's own file: a redirect to a presigned GET valid one minute. Anyone else's id,
@@ -13,7 +14,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!user) {
     return new Response(null, { status: 303, headers: { Location: `/?suivant=${encodeURIComponent(`/fichiers/${id}`)}` } });
   }
-  const file = user.role === "candidate" ? await findOwnFile(getDb(), user.id, id) : null;
+  const fileId = idSchema.safeParse(id);
+  const file = fileId.success && user.role === "candidate" ? await findOwnFile(getDb(), user.id, fileId.data) : null;
   if (!file) return new Response("Fichier introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(null, {
     status: 303,
