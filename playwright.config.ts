@@ -34,8 +34,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "ordinateur", use: { viewport: { width: 1280, height: 800 } } },
-    { name: "telephone", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
+    // `*.telephone.spec.ts`: journeys about phones (375 and 320 px), run at phone size only;
+    // `*.ordinateur.spec.ts`: journeys at a desk (keyboard only), at desktop size only.
+    { name: "ordinateur", use: { viewport: { width: 1280, height: 800 } }, testIgnore: /\.telephone\.spec\.ts$/ },
+    { name: "telephone", use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testIgnore: /\.ordinateur\.spec\.ts$/ },
   ],
   webServer: {
     // The production build (`npm run build` ran before) on fresh services.

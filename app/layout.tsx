@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const settings = await getRequestSettings();
   return {
-    title: { default: `Recrutement des AESH – ${settings.academyName}`, template: `%s – Recrutement des AESH – ${settings.academyName}` },
+    // The platform's name in every title: it is the word the guide and the mails use.
+    title: {
+      default: `${settings.platformName} – Recrutement des AESH – ${settings.academyName}`,
+      template: `%s – ${settings.platformName} – Recrutement des AESH – ${settings.academyName}`,
+    },
     description: `Candidater comme accompagnant des élèves en situation de handicap (AESH) – ${settings.academyName}.`,
   };
 }

@@ -1,3 +1,4 @@
+import { DateField } from "@/components/ui/date-field";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/form";
 
 export type PersonalDetailsValues = Partial<Record<string, string | boolean>>;
@@ -81,14 +82,11 @@ export function PersonalDetailsFields({
         error={errors.firstName}
         onChange={onNameChange ? (event) => onNameChange("firstName", event.target.value) : undefined}
       />
-      <TextField
+      <DateField
         id="birthDate"
-        name="birthDate"
         label="Date de naissance"
-        hint="Au format JJ/MM/AAAA, par exemple 14/07/1990."
-        inputMode="numeric"
+        hint="JJ/MM/AAAA, par exemple 14/07/1990. Sur un téléphone, tapez les 8 chiffres : 14071990."
         autoComplete="bday"
-        placeholder="JJ/MM/AAAA"
         required
         defaultValue={text("birthDate")}
         error={errors.birthDate}
@@ -115,39 +113,42 @@ export function PersonalDetailsFields({
   );
 }
 
-/** "Divers": phone and free note. */
-export function ContactFields({
+/** "Téléphone": required only from candidates without an email address. */
+export function PhoneField({
   values,
   errors,
-  phoneRequired = false,
+  required = false,
 }: {
   values: PersonalDetailsValues;
   errors: Partial<Record<string, string>>;
-  phoneRequired?: boolean;
+  required?: boolean;
 }) {
-  const text = (name: string) => textValue(values, name);
   return (
-    <>
-      <TextField
-        id="phone"
-        name="phone"
-        type="tel"
-        label="Téléphone"
-        hint={phoneRequired ? "Obligatoire sans adresse électronique : c'est ainsi que nos services vous joindront." : "Facultatif."}
-        autoComplete="tel"
-        required={phoneRequired}
-        defaultValue={text("phone")}
-        error={errors.phone}
-      />
-      <TextAreaField
-        id="misc"
-        name="misc"
-        label="Informations complémentaires"
-        hint="Facultatif : ce que vous souhaitez porter à la connaissance du service de recrutement."
-        maxLength={1000}
-        defaultValue={text("misc")}
-        error={errors.misc}
-      />
-    </>
+    <TextField
+      id="phone"
+      name="phone"
+      type="tel"
+      label="Téléphone"
+      hint={required ? "Obligatoire sans adresse électronique : c'est ainsi que nos services vous joindront." : "Facultatif."}
+      autoComplete="tel"
+      required={required}
+      defaultValue={textValue(values, "phone")}
+      error={errors.phone}
+    />
+  );
+}
+
+/** "Divers": a free note to the recruitment service. */
+export function MiscField({ values, errors }: { values: PersonalDetailsValues; errors: Partial<Record<string, string>> }) {
+  return (
+    <TextAreaField
+      id="misc"
+      name="misc"
+      label="Informations complémentaires"
+      hint="Facultatif : ce que vous souhaitez porter à la connaissance du service de recrutement."
+      maxLength={1000}
+      defaultValue={textValue(values, "misc")}
+      error={errors.misc}
+    />
   );
 }

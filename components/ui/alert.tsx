@@ -1,6 +1,8 @@
-import type { ReactNode } from "react";
+"use client";
 
-const tones = {
+import { useEffect, useRef, type ReactNode } from "react";
+
+export const alertTones = {
   info: "border-france bg-info-light",
   warning: "border-warning bg-warning-light",
   caution: "border-warning bg-caution-light",
@@ -8,20 +10,28 @@ const tones = {
   success: "border-success bg-success-light",
 } as const;
 
-/** A boxed message with a coloured left rule. `role` only where the message appears after an action. */
+/**
+ * A boxed message with a coloured left rule. `role` only where the message answers something
+ * the person just did (saved, deleted, refused, a link followed): such a message is focused
+ * when it appears, so keyboard and screen-reader users start from it instead of the page top.
+ */
 export function Alert({
   tone = "info",
   title,
   children,
   role,
 }: {
-  tone?: keyof typeof tones;
+  tone?: keyof typeof alertTones;
   title?: string;
   children: ReactNode;
   role?: "alert" | "status";
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (role) ref.current?.focus();
+  }, [role]);
   return (
-    <div role={role} className={`border-l-4 px-4 py-3 ${tones[tone]}`}>
+    <div ref={ref} role={role} tabIndex={role ? -1 : undefined} className={`border-l-4 px-4 py-3 ${alertTones[tone]}`}>
       {title ? <p className="font-bold">{title}</p> : null}
       <div className={title ? "mt-1" : undefined}>{children}</div>
     </div>

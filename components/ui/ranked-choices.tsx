@@ -8,6 +8,10 @@ type Option = { id: string; label: string };
  * An ordered list of wishes ("Zones géographiques souhaitées", "Quotités souhaitées"): add from a
  * list, move up or down, remove. Every control is a real button, usable by keyboard; each change
  * is announced with the new rank. The order travels as repeated hidden fields named `name`.
+ *
+ * The guide never mentions "Ajouter": someone who picks a zone in the list and presses
+ * "Valider" means that zone. So the list itself is a field named `name`, after the chosen
+ * ones: what it shows is sent as the last wish (without JavaScript too), and says so.
  */
 export function RankedChoices({
   name,
@@ -116,17 +120,20 @@ export function RankedChoices({
           ))}
         </ol>
       )}
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
+      {/* Stacked on a phone, so a long zone name shows whole in the closed list. */}
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-end">
+        <div className="w-full min-w-0 sm:flex-1">
           <label htmlFor={name} className="block text-sm font-medium">
             Ajouter une {noun}
           </label>
           <select
             ref={select}
             id={name}
+            name={name}
             value={pick}
             disabled={full || available.length === 0}
             aria-invalid={error ? true : undefined}
+            aria-describedby={`${name}-choix`}
             onChange={(event) => setPick(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") {
@@ -153,6 +160,11 @@ export function RankedChoices({
           Ajouter<span className="sr-only"> cette {noun}</span>
         </button>
       </div>
+      <p id={`${name}-choix`} className={pick ? "text-sm" : "sr-only"}>
+        {pick
+          ? `« ${labelOf(pick)} » sera votre vœu n° ${chosen.length + 1} quand vous validerez le formulaire. « Ajouter » vous permet d'en choisir une autre ensuite.`
+          : `Choisissez une ${noun} puis « Ajouter » pour en indiquer plusieurs, par ordre de préférence.`}
+      </p>
       {error ? (
         <p id={errorId} className="text-sm font-medium text-marianne">
           {error}

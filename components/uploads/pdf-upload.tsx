@@ -54,8 +54,14 @@ export function PdfUpload({
   const id = useId();
   const router = useRouter();
   const request = useRef<XMLHttpRequest | null>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   useEffect(() => () => request.current?.abort(), []);
+  // The outcome of an upload is what the person needs next: saved, or why not. Focus it, as
+  // forms focus their success message or error summary.
+  useEffect(() => {
+    if (phase.kind === "done" || phase.kind === "error") outcome.current?.focus();
+  }, [phase.kind]);
 
   const busy = phase.kind === "assembling" || phase.kind === "uploading" || phase.kind === "checking";
 
@@ -209,11 +215,11 @@ export function PdfUpload({
           ) : null}
         </div>
       ) : null}
-      <p role="status" className="text-sm">
+      <p role="status" ref={phase.kind === "done" ? outcome : undefined} tabIndex={phase.kind === "done" ? -1 : undefined} className="text-sm">
         {status}
       </p>
       {phase.kind === "error" ? (
-        <p role="alert" className="border-l-4 border-marianne bg-marianne-light px-3 py-2 text-sm font-medium">
+        <p role="alert" ref={outcome} tabIndex={-1} className="border-l-4 border-marianne bg-marianne-light px-3 py-2 text-sm font-medium">
           {phase.message}
         </p>
       ) : null}

@@ -8,7 +8,7 @@ import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/e
 import { loadApplications } from "../applications/applications";
 import { recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
-import { consumeToken, issueToken, revokeTokens, type TokenFailure } from "../auth/tokens";
+import { consumeToken, issueToken, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { applications, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
@@ -50,7 +50,7 @@ export async function requestEmailChange(userId: string, newEmail: string, passw
     if (!user || user.email === email.data) return;
     const [taken] = await tx.select({ id: users.id }).from(users).where(and(eq(users.identifier, email.data), ne(users.id, userId)));
     if (taken) return;
-    await revokeTokens(tx, userId, "email_change");
+    await supersedeTokens(tx, userId, "email_change");
     const token = await issueToken(tx, { userId, purpose: "email_change", validMinutes: emailChangeValidHours * 60, subject: email.data });
     const branding = await loadBranding(tx);
     await outbox.enqueue({

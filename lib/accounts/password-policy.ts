@@ -35,6 +35,8 @@ function fold(value: string): string {
 }
 
 export function checkPassword(password: string, personalData: (string | null | undefined)[] = []): PasswordCheck {
+  // An empty field is a forgotten field, not a password breaking four rules.
+  if (password === "") return { problems: ["Indiquez un mot de passe."], score: 0 };
   const problems: string[] = [];
   if (password.length < passwordMinLength) problems.push(`Le mot de passe doit contenir au moins ${passwordMinLength} caractères.`);
   if (password.length > passwordMaxLength) problems.push(`Le mot de passe ne doit pas dépasser ${passwordMaxLength} caractères.`);

@@ -6,7 +6,7 @@ import { PasswordResetEmail, passwordResetSubject } from "../../emails/password-
 import { recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
 import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
-import { consumeToken, issueToken, peekToken, revokeTokens, type TokenFailure } from "../auth/tokens";
+import { consumeToken, issueToken, peekToken, revokeTokens, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb, type Queryable, type Transaction } from "../db/client";
 import { formatParisTime } from "../format/date";
 import { users } from "../db/schema";
@@ -41,7 +41,7 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
       .where(and(eq(users.identifier, normalizeIdentifier(identifier)), isNotNull(users.email)))
       .limit(1);
     if (!user?.email) return;
-    await revokeTokens(tx, user.id, "password_reset");
+    await supersedeTokens(tx, user.id, "password_reset");
     const token = await issueToken(tx, { userId: user.id, purpose: "password_reset", validMinutes: resetValidMinutes });
     await outbox.enqueue({
       template: "password-reset",
@@ -61,6 +61,7 @@ export type PasswordUpdate = { ok: true } | { ok: false; field: "password" | "to
 const tokenMessages: Record<TokenFailure, string> = {
   unknown: "Ce lien n'est pas valide. Demandez un nouveau lien depuis « Mot de passe perdu ».",
   used: "Ce lien a déjà servi. Si besoin, demandez-en un nouveau depuis « Mot de passe perdu ».",
+  superseded: "Un lien plus récent vous a été envoyé : celui-ci ne fonctionne plus. Utilisez le lien du dernier message reçu.",
   expired: "Ce lien a expiré (il est valable une heure). Demandez-en un nouveau depuis « Mot de passe perdu ».",
 };
 

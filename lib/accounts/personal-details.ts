@@ -4,21 +4,23 @@ import { isCountryCode } from "./countries";
 
 /** Personal details of a candidate, as typed in the registration and account forms. Pure. */
 
+const notText = "Ce champ doit contenir du texte.";
+
 const optionalText = (max: number) =>
   z
-    .string()
+    .string({ message: notText })
     .trim()
     .max(max, `Ce champ ne doit pas dépasser ${max} caractères.`)
     .transform((value) => value || null);
 
 const requiredText = (message: string, max = 100) =>
-  z.string().trim().min(1, message).max(max, `Ce champ ne doit pas dépasser ${max} caractères.`);
+  z.string({ message }).trim().min(1, message).max(max, `Ce champ ne doit pas dépasser ${max} caractères.`);
 
 export const minimumAge = 16;
 export const maximumAge = 100;
 
 export const birthDateField = z
-  .string()
+  .string({ message: "Indiquez votre date de naissance." })
   .trim()
   .min(1, "Indiquez votre date de naissance.")
   .transform((value, context) => {
@@ -39,7 +41,7 @@ export const birthDateField = z
   });
 
 export const phoneField = z
-  .string()
+  .string({ message: notText })
   .trim()
   .transform((value) => value.replace(/[\s.-]/g, ""))
   .refine((value) => value === "" || /^(0[1-9]\d{8}|\+\d{8,15})$/.test(value), {
@@ -54,7 +56,7 @@ export const personalDetailsShape = {
   firstName: requiredText("Indiquez votre prénom."),
   birthDate: birthDateField,
   birthPlace: requiredText("Indiquez votre lieu de naissance (commune, et pays si vous êtes né à l'étranger).", 150),
-  nationality: z.string().refine(isCountryCode, "Choisissez votre nationalité dans la liste."),
+  nationality: z.string({ message: "Choisissez votre nationalité dans la liste." }).refine(isCountryCode, "Choisissez votre nationalité dans la liste."),
   phone: phoneField,
   misc: optionalText(1000),
 };

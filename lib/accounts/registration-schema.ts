@@ -4,11 +4,11 @@ import { personalDetailsShape } from "./personal-details";
 
 /** The registration form ("FORMULAIRE D'INSCRIPTION"), with one French message per field. Pure. */
 const registrationObject = z.object({
-  noEmail: z.boolean(),
-  email: z.string().trim().toLowerCase().max(254, "L'adresse électronique est trop longue."),
-  emailConfirmation: z.string().trim().toLowerCase(),
-  password: z.string(),
-  passwordConfirmation: z.string(),
+  noEmail: z.boolean({ message: "Cochez ou décochez la case « Vous n'avez pas d'adresse électronique »." }),
+  email: z.string({ message: "Indiquez votre adresse électronique." }).trim().toLowerCase().max(254, "L'adresse électronique est trop longue."),
+  emailConfirmation: z.string({ message: "Confirmez votre adresse électronique." }).trim().toLowerCase(),
+  password: z.string({ message: "Indiquez un mot de passe." }),
+  passwordConfirmation: z.string({ message: "Confirmez votre mot de passe." }),
   ...personalDetailsShape,
 });
 
@@ -45,6 +45,7 @@ function crossFieldErrors(raw: RawRegistration): FieldErrors {
   const personal = raw.noEmail ? [raw.birthName, raw.usageName, raw.firstName] : [email, raw.birthName, raw.usageName, raw.firstName];
   const { problems } = checkPassword(raw.password, personal);
   if (problems.length > 0) errors.password = problems.join(" ");
+  else if (raw.passwordConfirmation === "") errors.passwordConfirmation = "Confirmez votre mot de passe en le tapant une seconde fois.";
   else if (raw.password !== raw.passwordConfirmation) errors.passwordConfirmation = "Les deux mots de passe ne sont pas identiques.";
   return errors;
 }

@@ -5,7 +5,7 @@ import { RegistrationAttemptEmail, registrationAttemptSubject } from "../../emai
 import { VerifyEmail, verifyEmailSubject } from "../../emails/verify-email";
 import { recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
-import { issueToken, revokeTokens } from "../auth/tokens";
+import { issueToken, supersedeTokens } from "../auth/tokens";
 import { isUniqueViolation } from "../db/errors";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
@@ -35,7 +35,7 @@ function personalColumns(input: RegistrationInput) {
 }
 
 async function sendVerification(tx: Transaction, outbox: Outbox, user: { id: string; email: string; firstName: string }) {
-  await revokeTokens(tx, user.id, "email_verification");
+  await supersedeTokens(tx, user.id, "email_verification");
   const token = await issueToken(tx, { userId: user.id, purpose: "email_verification", validMinutes: verificationValidHours * 60 });
   await outbox.enqueue({
     template: "verify-email",

@@ -50,17 +50,17 @@ export const applicationFieldLabels: Record<string, string> = {
 };
 
 const uuid = z.uuid({ message: "Choisissez une valeur dans la liste." });
-const optionalId = z.union([z.literal(""), uuid]).transform((value) => value || null);
+const optionalId = z.union([z.literal(""), uuid], { message: "Choisissez une valeur dans la liste." }).transform((value) => value || null);
 const optionalText = (max: number) =>
   z
-    .string()
+    .string({ message: "Ce champ doit contenir du texte." })
     .trim()
     .max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` })
     .transform((value) => value || null);
 
 function rankedIds(what: string, max: number) {
   return z
-    .array(uuid)
+    .array(uuid, { message: `Choisissez vos ${what} dans la liste.` })
     .max(max, { message: `Vous pouvez indiquer au plus ${max} ${what}.` })
     .refine((ids) => new Set(ids).size === ids.length, { message: `Chaque ${what.replace(/s$/, "")} ne peut être choisie qu'une fois.` });
 }
@@ -72,14 +72,18 @@ export function applicationFormSchema(limits: { maxZoneWishes: number; maxWorkin
       teachingType2: optionalId,
       zones: rankedIds("zones", limits.maxZoneWishes),
       workingTimes: rankedIds("quotités", limits.maxWorkingTimeWishes),
-      rqth: z.union([z.literal(""), z.enum(["yes", "no", "pending", "undisclosed"])]).transform((value) => value || null),
+      rqth: z
+        .union([z.literal(""), z.enum(["yes", "no", "pending", "undisclosed"])], { message: "Choisissez l'une des réponses proposées, ou aucune." })
+        .transform((value) => value || null),
       university: optionalText(200),
       component: optionalText(200),
       program: optionalText(200),
       curriculum: optionalText(200),
-      level: z.union([z.literal(""), z.enum(levelOptions)]).transform((value) => value || null),
+      level: z
+        .union([z.literal(""), z.enum(levelOptions)], { message: "Choisissez votre niveau d'inscription dans la liste." })
+        .transform((value) => value || null),
       ine: z
-        .string()
+        .string({ message: "Indiquez votre INE, ou laissez le champ vide." })
         .transform((value) => value.replace(/\s+/g, "").toUpperCase())
         .refine((value) => value === "" || inePattern.test(value), {
           message: "L'INE compte 11 caractères, chiffres et lettres, par exemple 2068113589L. Il figure sur votre carte d'étudiant.",
@@ -102,8 +106,9 @@ export function readApplicationForm(formData: FormData) {
     postTypeId: text("postTypeId"),
     teachingType1: text("teachingType1"),
     teachingType2: text("teachingType2"),
-    zones: formData.getAll("zones").map(String).slice(0, 50),
-    workingTimes: formData.getAll("workingTimes").map(String).slice(0, 50),
+    // The list a wish is picked from sends "" when nothing is picked in it.
+    zones: formData.getAll("zones").map(String).filter(Boolean).slice(0, 50),
+    workingTimes: formData.getAll("workingTimes").map(String).filter(Boolean).slice(0, 50),
     rqth: text("rqth"),
     university: text("university"),
     component: text("component"),

@@ -9,6 +9,19 @@ export const statusLabels: Record<ApplicationStatus, string> = {
   withdrawn: "Retirée",
 };
 
+/**
+ * The status as the candidate reads it. A submitted application that still lacks something is
+ * not awaiting examination (the guide: it "ne pourra être traitée"), so it says so.
+ */
+export function candidateStatusLabel(status: ApplicationStatus, complete: boolean): string {
+  if (status === "submitted" && !complete) return "Déposée, incomplète : elle sera examinée une fois complétée";
+  return statusLabels[status];
+}
+
+/** The guide's "prise en compte" applies to a complete application that staff may study. */
+export const isTakenIntoAccount = (status: ApplicationStatus, complete: boolean) =>
+  status === "in_review" || (status === "submitted" && complete);
+
 /** The form (choices, wishes, university) can be changed until staff start examining it. */
 export const canEditForm = (status: ApplicationStatus) => status === "submitted";
 

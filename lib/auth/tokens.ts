@@ -29,7 +29,7 @@ export async function issueToken(
   return token;
 }
 
-/** Marks every unused token of `purpose` for the user as used (a new one replaces them). */
+/** Marks every unused token of `purpose` for the user as used (what they were for is done). */
 export async function revokeTokens(tx: Queryable, userId: string, purpose: TokenPurpose): Promise<void> {
   await tx
     .update(tokens)
@@ -37,8 +37,19 @@ export async function revokeTokens(tx: Queryable, userId: string, purpose: Token
     .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
 }
 
+/**
+ * Retires the unused tokens of `purpose` because a new one is about to be mailed: they stop
+ * working, and their page says a newer link was sent (not "already used").
+ */
+export async function supersedeTokens(tx: Queryable, userId: string, purpose: TokenPurpose, subject?: string): Promise<void> {
+  await tx
+    .update(tokens)
+    .set({ usedAt: sql`now()`, supersededAt: sql`now()` })
+    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), subject ? eq(tokens.subject, subject) : undefined, isNull(tokens.usedAt)));
+}
+
 export type ConsumedToken = { userId: string; subject: string | null };
-export type TokenFailure = "unknown" | "used" | "expired";
+export type TokenFailure = "unknown" | "used" | "superseded" | "expired";
 
 /**
  * Uses a token once: the conditional UPDATE lets exactly one of two concurrent requests
@@ -78,10 +89,11 @@ export async function peekToken(
 ): Promise<{ ok: true; token: ConsumedToken } | { ok: false; reason: TokenFailure }> {
   if (!tokenShape.test(token)) return { ok: false, reason: "unknown" };
   const [row] = await tx
-    .select({ userId: tokens.userId, subject: tokens.subject, usedAt: tokens.usedAt, expiresAt: tokens.expiresAt })
+    .select({ userId: tokens.userId, subject: tokens.subject, usedAt: tokens.usedAt, supersededAt: tokens.supersededAt, expiresAt: tokens.expiresAt })
     .from(tokens)
     .where(and(eq(tokens.tokenHash, hashToken(token)), eq(tokens.purpose, purpose), userId ? eq(tokens.userId, userId) : undefined));
   if (!row) return { ok: false, reason: "unknown" };
+  if (row.supersededAt) return { ok: false, reason: "superseded" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: "expired" };
   return { ok: true, token: { userId: row.userId, subject: row.subject } };

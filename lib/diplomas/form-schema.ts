@@ -29,8 +29,10 @@ export function readDiplomaForm(formData: FormData) {
 
 export type RawDiplomaForm = ReturnType<typeof readDiplomaForm>;
 
+const fileNotRecognised = "Le fichier envoyé n'a pas été reconnu : déposez-le à nouveau.";
+
 const requiredText = (message: string, max = 200) =>
-  z.string().trim().min(1, { message }).max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` });
+  z.string({ message }).trim().min(1, { message }).max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` });
 
 /**
  * `today` and `birthDate` are ISO dates: an obtention date must be a real calendar date, not in
@@ -41,7 +43,7 @@ export function diplomaFormSchema(context: { today: string; birthDate: string | 
     label: requiredText("Indiquez le libellé du diplôme, par exemple « Baccalauréat professionnel ASSP »."),
     diplomaTypeId: z.uuid({ message: "Choisissez le type de diplôme dans la liste." }),
     obtainedOn: z
-      .string()
+      .string({ message: "Indiquez une date au format JJ/MM/AAAA, ou laissez le champ vide." })
       .trim()
       .transform((value, ctx) => {
         if (value === "") return null;
@@ -61,10 +63,12 @@ export function diplomaFormSchema(context: { today: string; birthDate: string | 
         return iso;
       }),
     institution: requiredText("Indiquez l'établissement où vous avez obtenu le diplôme."),
-    country: z.string().refine((code) => context.isCountry(code), { message: "Choisissez le pays dans la liste." }),
+    country: z.string({ message: "Choisissez le pays dans la liste." }).refine((code) => context.isCountry(code), { message: "Choisissez le pays dans la liste." }),
     city: requiredText("Indiquez la ville de l'établissement.", 120),
-    fileId: z.union([z.literal(""), z.uuid()]).transform((value) => value || null),
-    removeFile: z.boolean(),
+    fileId: z
+      .union([z.literal(""), z.uuid({ message: fileNotRecognised })], { message: fileNotRecognised })
+      .transform((value) => value || null),
+    removeFile: z.boolean({ message: "Cochez ou décochez « Retirer ce fichier »." }),
   });
 }
 

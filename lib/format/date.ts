@@ -1,13 +1,24 @@
 /** Dates as French people read and type them: JJ/MM/AAAA. Pure helpers, usable in the browser. */
 
-/** "31/12/2000" → "2000-12-31"; null for anything that is not a real calendar date. */
+/**
+ * A date as people type it, on a computer or a phone's numeric keypad (which has no "/"):
+ * "31/12/2000", "31 12 2000", "31-12-2000", "31.12.2000", "31122000" → "2000-12-31"; null for
+ * anything that is not a real calendar date with a four-digit year.
+ */
 export function parseFrenchDate(value: string): string | null {
-  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(value);
+  const trimmed = value.trim();
+  const match = /^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})$/.exec(trimmed) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(trimmed);
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** What a date field shows once typed: "17.05.1990" → "17/05/1990"; anything else as it was. */
+export function normalizeFrenchDate(value: string): string {
+  const iso = parseFrenchDate(value);
+  return iso ? formatFrenchDate(iso) : value;
 }
 
 /** "2000-12-31" (or a Date) → "31/12/2000". */

@@ -4,6 +4,7 @@ import type { ReactElement } from "react";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { emailOutbox } from "../db/schema";
 import { logger } from "../logger";
+import { loadSettings } from "../settings/settings";
 import { renderEmail } from "./render";
 import { getMailer, type Mailer } from "./transport";
 
@@ -78,6 +79,11 @@ export async function transactionWithMail<T>(
 
 export type DeliverySummary = { sent: number; failed: number; gaveUp: number };
 
+/** Every subject starts with the platform's name, the word candidates are told to look for. */
+export function subjectWithPlatformName(platformName: string, subject: string): string {
+  return subject.startsWith(`${platformName} – `) ? subject : `${platformName} – ${subject}`;
+}
+
 /** Backoff between attempts: 5 min, 10 min, 20 min… capped at 12 h. */
 export function retryDelayMinutes(attempts: number): number {
   return Math.min(5 * 2 ** Math.max(0, attempts - 1), 12 * 60);
@@ -125,12 +131,14 @@ export async function deliverEmails(
     });
 
   const summary: DeliverySummary = { sent: 0, failed: 0, gaveUp: 0 };
+  if (claimed.length === 0) return summary;
+  const { platformName } = await loadSettings(db);
   for (const mail of claimed) {
     try {
       await mailer.transport.sendMail({
         from: mailer.from,
         to: mail.toAddress,
-        subject: mail.subject,
+        subject: subjectWithPlatformName(platformName, mail.subject),
         html: mail.html,
         text: mail.text,
       });

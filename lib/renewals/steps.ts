@@ -6,7 +6,7 @@ import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
 import { removeApplicationRows } from "../applications/applications";
 import { systemActor } from "../audit/audit";
-import { issueToken } from "../auth/tokens";
+import { issueToken, supersedeTokens } from "../auth/tokens";
 import type { Database } from "../db/client";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
@@ -17,7 +17,6 @@ import type { Settings } from "../settings/definitions";
 import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
 import { stagingKey, stagingPrefix } from "../uploads/uploads";
-import { revokeRenewalTokens } from "./renewals";
 import { deletionDate } from "./rules";
 import { noticeTemplate, reminderTemplate } from "./templates";
 
@@ -146,7 +145,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       if (!locked) return null;
       const now = deps.now();
       const deadline = deletionDate(now, settings.graceDays);
-      await revokeRenewalTokens(tx, application.id);
+      await supersedeTokens(tx, application.userId, "renewal", application.id);
       const token = await issueToken(tx, { userId: application.userId, purpose: "renewal", subject: application.id, validMinutes: (settings.graceDays + 1) * 24 * 60 });
       const props = {
         branding: await loadBranding(tx),

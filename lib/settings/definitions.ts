@@ -10,6 +10,12 @@ export const settingDefinitions = {
     schema: z.string().trim().min(2).max(120),
     defaultValue: "Académie de Lille",
   },
+  platformName: {
+    label: "Nom de la plateforme (titre des pages, objet des courriels)",
+    // The guide's candidates are told to look for "AcloE" in their mailbox (spam folder included).
+    schema: z.string().trim().min(2).max(40),
+    defaultValue: "AcloE",
+  },
   serviceName: {
     label: "Nom du service",
     schema: z.string().trim().min(2).max(160),

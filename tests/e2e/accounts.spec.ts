@@ -111,14 +111,14 @@ test.describe("comptes candidats", () => {
     await other.getByLabel(/^Identifiant/).first().fill(email);
     await other.getByRole("button", { name: "Recevoir un lien" }).click();
     await expect(other.getByText("Si un compte correspond à cet identifiant")).toBeVisible();
-    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe");
+    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "AcloE – Choisissez un nouveau mot de passe");
     await other.goto(new URL(/http\S+\/reinitialisation\/[\w-]+/.exec(mail.text)![0]).pathname);
     const newPassword = "Une autre phrase bien longue, 2025 !";
     await other.getByLabel(/^Nouveau mot de passe/).fill(newPassword);
     await other.getByLabel(/^Confirmez le nouveau mot de passe/).fill(newPassword);
     await other.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
     await expect(other.getByText("Votre nouveau mot de passe est enregistré")).toBeVisible();
-    await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "Votre mot de passe a été changé");
+    await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "AcloE – Votre mot de passe a été changé");
     await other.close();
 
     // The session opened before the reset is over.
@@ -159,8 +159,8 @@ test.describe("comptes candidats", () => {
     await page.getByLabel(/^Votre mot de passe actuel/).fill(password);
     await page.getByRole("button", { name: "Recevoir un lien de confirmation" }).click();
     await expect(page.getByText(`Un message vient d'être envoyé à ${newEmail}`)).toBeVisible();
-    await inbox.waitFor(email, (m) => m.subject === "Votre adresse électronique va changer");
-    const confirmation = await inbox.waitFor(newEmail, (m) => m.subject === "Confirmez votre nouvelle adresse électronique");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre adresse électronique va changer");
+    const confirmation = await inbox.waitFor(newEmail, (m) => m.subject === "AcloE – Confirmez votre nouvelle adresse électronique");
     await page.goto(new URL(/http\S+\/compte\/courriel\/[\w-]+/.exec(confirmation.text)![0]).pathname);
     await page.getByRole("button", { name: "Confirmer ma nouvelle adresse" }).click();
     await expect(page.getByText("Votre nouvelle adresse est confirmée")).toBeVisible();
@@ -183,7 +183,7 @@ test.describe("comptes candidats", () => {
     await page.getByLabel(/^Votre mot de passe, pour confirmer/).fill(password);
     await page.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
     await expect(page.getByText("Votre compte et vos données ont été supprimés.")).toBeVisible();
-    await inbox.waitFor(newEmail, (m) => m.subject === "Votre compte a été supprimé");
+    await inbox.waitFor(newEmail, (m) => m.subject === "AcloE – Votre compte a été supprimé");
     await logIn(page, newEmail, password);
     await expect(page.getByText("Identifiant ou mot de passe incorrect.")).toBeVisible();
   });

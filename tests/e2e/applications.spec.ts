@@ -25,7 +25,7 @@ test.describe("candidatures", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes candidatures");
     await expect(page.getByText("Vous n'avez pas encore de candidature")).toBeVisible();
     await page.getByRole("link", { name: "Ajouter une candidature" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajouter une candidature");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ma candidature ${postType}`);
 
     await expect(page.getByRole("radio", { name: postType })).toBeChecked();
     await page.getByLabel(/^Choix 1/).selectOption({ label: "AESH" });
@@ -52,13 +52,13 @@ test.describe("candidatures", () => {
     await expect(page.getByRole("region", { name: "Zones géographiques souhaitées" }).getByRole("listitem")).toHaveText(["CAMBRESIS - BASSIN 9", "DOUAIS - BASSIN 6"]);
 
     await expectAccessible(page);
-    const pdf = samplePdf(1_500_000);
+    const pdf = samplePdf(4_000_000);
     const identity = { name: "piece-identite.pdf", mimeType: "application/pdf", buffer: pdf };
 
-    // On a slow line (uploads throttled to 256 ko/s) the progress shows, and the upload can be cancelled.
+    // On a slow line (uploads throttled to 128 ko/s: 30 s for this file) the progress shows, and the upload can be cancelled.
     const network = await page.context().newCDPSession(page);
     await network.send("Network.enable");
-    await network.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await network.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 128 * 1024 });
     await page.getByLabel("Ajouter : Pièce d'identité").setInputFiles(identity);
     await expect(page.getByRole("progressbar", { name: "Envoi du fichier : Pièce d'identité" })).toBeVisible();
     await expect(page.getByText(/^Envoi de « piece-identite\.pdf » : \d+ % \(/)).toBeVisible();

@@ -28,6 +28,7 @@ test.describe("renouvellement à six mois", () => {
     await registerAndActivate(page, inboxUrl, email, "Alix");
     await page.goto("/candidatures/nouvelle");
     await page.getByRole("button", { name: "Valider" }).click();
+    await expect(page).toHaveURL(/\/candidatures\/[0-9a-f-]{36}\?enregistree=1$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ma candidature ${postType}`);
     const applicationPath = new URL(page.url()).pathname;
 
@@ -45,7 +46,7 @@ test.describe("renouvellement à six mois", () => {
     expect(run.status()).toBe(200);
     expect((await run.json()).notices.sent).toBeGreaterThanOrEqual(1);
 
-    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.startsWith("Votre candidature AESH arrive à échéance"));
+    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.startsWith("AcloE – Votre candidature AESH arrive à échéance"));
     const deadline = /avant le (\d{2}\/\d{2}\/\d{4})/.exec(mail.subject)![1]!;
     // The candidate's space says it too, with the same deadline.
     await visit("/tableau-de-bord");
@@ -71,10 +72,11 @@ test.describe("renouvellement à six mois", () => {
     await page.getByRole("button", { name: "Maintenir ma candidature" }).click();
     const validUntil = formatFrenchDate(addMonths(todayIso(), 6));
     await expect(page.getByRole("status")).toContainText(`Votre candidature ${postType} est désormais valable jusqu'au ${validUntil}.`);
-    await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "Votre candidature AESH est maintenue");
+    await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "AcloE – Votre candidature AESH est maintenue");
 
     await visit(applicationPath);
-    await expect(page.getByText(`Votre candidature est valable jusqu'au ${validUntil}`)).toBeVisible();
+    // Filed empty, it is incomplete: kept until the new date, not "prise en compte".
+    await expect(page.getByText(`Elle est conservée jusqu'au ${validUntil}`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Maintenir ma candidature" })).toHaveCount(0);
     // The link has done its work.
     await visit(link);

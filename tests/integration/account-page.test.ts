@@ -54,7 +54,7 @@ describe("account page", () => {
     expect(await changePassword(id, { currentPassword: candidatePassword, password: "Nouveau départ, 2025 !" })).toEqual({ ok: true });
     expect((await userByIdentifier(email))?.sessionVersion).toBe(before!.sessionVersion + 1);
     expect(await authenticate(getDb(), { identifier: email, password: "Nouveau départ, 2025 !", address })).toMatchObject({ status: "ok" });
-    await inbox.waitFor(email, (m) => m.subject === "Votre mot de passe a été changé");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre mot de passe a été changé");
   });
 
   it("moves to a new address only once it is confirmed, and tells the old one", async () => {
@@ -63,7 +63,7 @@ describe("account page", () => {
     expect(await requestEmailChange(id, next, "mauvais")).toMatchObject({ ok: false, errors: { currentPassword: expect.any(String) } });
     expect(await requestEmailChange(id, next, candidatePassword)).toEqual({ ok: true });
     expect((await exportAccountData(id)).profile?.email).toBe(email);
-    await inbox.waitFor(email, (m) => m.subject === "Votre adresse électronique va changer");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre adresse électronique va changer");
     const token = tokenFromMail((await inbox.waitFor(next)).text, "compte/courriel");
     expect(await confirmEmailChange(token)).toEqual({ ok: true, email: next });
     expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "used" });
@@ -94,7 +94,7 @@ describe("account page", () => {
     expect((await getDb().select({ n: count() }).from(files).where(eq(files.userId, id)))[0]?.n).toBe(0);
     await expect(storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }))).rejects.toMatchObject({ name: "NotFound" });
     expect(await getDb().select().from(storageDeletions).where(eq(storageDeletions.storageKey, key))).toEqual([]);
-    await inbox.waitFor(email, (m) => m.subject === "Votre compte a été supprimé");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre compte a été supprimé");
     const [entry] = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id);
     expect(entry).toBeDefined();
     expect(await getDb().select().from(users).where(eq(users.id, id))).toEqual([]);

@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { authenticate } from "@/lib/auth/login";
 import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithToken } from "@/lib/accounts/password-reset";
-import { registerCandidate } from "@/lib/accounts/registration";
+import { registerCandidate, resendVerification } from "@/lib/accounts/registration";
 import { parseRegistration } from "@/lib/accounts/registration-schema";
 import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
-import { hashToken } from "@/lib/auth/tokens";
+import { hashToken, peekToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { tokens, users } from "@/lib/db/schema";
 import { candidatePassword, registerWithEmail, registrationForm, tokenFromMail, userByIdentifier } from "../support/candidates";
@@ -32,6 +32,21 @@ describe("registration and email verification", () => {
     expect(await authenticate(getDb(), { identifier: email.toUpperCase(), password: candidatePassword, address })).toMatchObject({ status: "ok" });
   });
 
+  it("a resent link replaces the previous one, which then says a newer link was sent", async () => {
+    const email = uniqueEmail("renvoi");
+    await registerWithEmail(email);
+    const first = tokenFromMail((await inbox.waitFor(email)).text, "verification");
+    await resendVerification(email);
+    const resent = await inbox.waitFor(email, (m) => tokenFromMail(m.text, "verification") !== first);
+    const second = tokenFromMail(resent.text, "verification");
+    expect(await peekToken(getDb(), first, "email_verification")).toEqual({ ok: false, reason: "superseded" });
+    expect(await verifyEmailAndOpenSession(getDb(), first)).toEqual({ ok: false, reason: "superseded" });
+    expect((await userByIdentifier(email))?.emailVerifiedAt).toBeNull();
+    expect(await verifyEmailAndOpenSession(getDb(), second)).toMatchObject({ ok: true });
+    // Once used, a link says so (and the account is active).
+    expect(await peekToken(getDb(), second, "email_verification")).toEqual({ ok: false, reason: "used" });
+  });
+
   it("refuses an expired verification link", async () => {
     const email = uniqueEmail("expire");
     await registerWithEmail(email);
@@ -46,7 +61,7 @@ describe("registration and email verification", () => {
     const before = await userByIdentifier(email);
     expect(await registerWithEmail(email)).toEqual({ kind: "verification-sent", email });
     expect(await userByIdentifier(email)).toEqual(before);
-    const warning = await inbox.waitFor(email, (m) => m.subject === "Une inscription a été tentée avec votre adresse");
+    const warning = await inbox.waitFor(email, (m) => m.subject === "AcloE – Une inscription a été tentée avec votre adresse");
     expect(warning.text).toContain("aucun nouveau compte n'a été créé");
   });
 
@@ -95,7 +110,7 @@ describe("lost password", () => {
     const unknown = uniqueEmail("inconnu");
     await expect(requestPasswordReset(unknown)).resolves.toBeUndefined();
     await expect(requestPasswordReset(email)).resolves.toBeUndefined();
-    const mail = await inbox.waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe");
+    const mail = await inbox.waitFor(email, (m) => m.subject === "AcloE – Choisissez un nouveau mot de passe");
     expect(await inbox.to(unknown)).toEqual([]);
 
     const token = tokenFromMail(mail.text, "reinitialisation");
@@ -109,7 +124,7 @@ describe("lost password", () => {
     expect(after?.sessionVersion).toBe(before!.sessionVersion + 1);
     expect(after?.emailVerifiedAt).not.toBeNull();
     expect(await resetPasswordWithToken(token, "Encore un autre, 2026 !")).toMatchObject({ ok: false, field: "token", message: expect.stringContaining("déjà servi") });
-    await inbox.waitFor(email, (m) => m.subject === "Votre mot de passe a été changé");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre mot de passe a été changé");
     expect(await authenticate(getDb(), { identifier: email, password: newPassword, address })).toMatchObject({ status: "ok" });
   });
 
@@ -117,7 +132,7 @@ describe("lost password", () => {
     const email = uniqueEmail("lien-expire");
     await registerWithEmail(email);
     await requestPasswordReset(email);
-    const token = tokenFromMail((await inbox.waitFor(email, (m) => m.subject === "Choisissez un nouveau mot de passe")).text, "reinitialisation");
+    const token = tokenFromMail((await inbox.waitFor(email, (m) => m.subject === "AcloE – Choisissez un nouveau mot de passe")).text, "reinitialisation");
     await getDb().update(tokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(tokens.tokenHash, hashToken(token)));
     expect(await resetPasswordWithToken(token, "Le vent se lève, 2025 !")).toMatchObject({ ok: false, message: expect.stringContaining("expiré") });
   });

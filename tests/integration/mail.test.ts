@@ -32,7 +32,7 @@ describe("mail outbox", () => {
     const id = await transactionWithMail((_tx, outbox) => outbox.enqueue(sampleEmail(to)));
 
     const mail = await inbox.waitFor(to);
-    expect(mail.subject).toBe("Votre accès à la plateforme");
+    expect(mail.subject).toBe("AcloE – Votre accès à la plateforme");
     expect(mail.from).toContain("Recrutement AESH");
     expect(mail.text).toContain(`Votre identifiant est : ${to}`);
     expect(mail.html).toContain("Se connecter à la plateforme");

@@ -21,7 +21,7 @@ import { postToStorage, stored } from "../support/storage";
 const inbox = inboxClient(inject("inboxUrl"));
 const db = () => getDb();
 const dayMs = 24 * 60 * 60 * 1000;
-const noticeSubject = /^Votre candidature AESH arrive à échéance/;
+const noticeSubject = /^AcloE – Votre candidature AESH arrive à échéance/;
 const downMailer = () => createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
 const downStorage = () => createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: "nulle-part", accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
 const liveDeps = () => ({ db: db(), mailer: getMailer(), storage: getStorage() });
@@ -90,7 +90,7 @@ describe("the six-month renewal", () => {
     expect(kept).toMatchObject({ ok: true, choice: "keep", validUntil: addMonths(todayIso(), 6) });
     const after = await application(applicationId);
     expect(after).toMatchObject({ status: "submitted", validUntil: addMonths(todayIso(), 6), renewalNoticeSentAt: null, renewalReminderSentAt: null });
-    await inbox.waitFor(email, (m) => m.subject === "Votre candidature AESH est maintenue");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre candidature AESH est maintenue");
     expect(await answerRenewal(token, "keep")).toEqual({ ok: false, reason: "used" });
     expect(await describeRenewal(db(), token)).toEqual({ ok: false, reason: "used" });
     expect(await describeRenewal(db(), "inconnu-0123456789")).toEqual({ ok: false, reason: "unknown" });
@@ -102,7 +102,7 @@ describe("the six-month renewal", () => {
     const token = tokenIn((await inbox.waitFor(email, (m) => noticeSubject.test(m.subject))).text);
     expect(await answerRenewal(token, "withdraw")).toMatchObject({ ok: true, choice: "withdraw" });
     expect((await application(applicationId))!.status).toBe("withdrawn");
-    await inbox.waitFor(email, (m) => m.subject === "Votre candidature AESH est retirée");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre candidature AESH est retirée");
   });
 
   it("without an answer: a reminder, then the deletion of rows and objects, a trace, a last mail; the diploma stays", async () => {
@@ -127,11 +127,11 @@ describe("the six-month renewal", () => {
     const reminderRun = await runDailyJob(liveDeps());
     expect(reminderRun.reminders.sent).toBeGreaterThanOrEqual(1);
     const noticeAt = (await application(applicationId))!.renewalNoticeSentAt!;
-    const reminder = await inbox.waitFor(email, (m) => m.subject.startsWith("Rappel : votre candidature AESH sera supprimée"));
+    const reminder = await inbox.waitFor(email, (m) => m.subject.startsWith("AcloE – Rappel : votre candidature AESH sera supprimée"));
     expect(reminder.subject).toContain(formatFrenchDate(deletionDate(noticeAt, 30)));
     expect((await application(applicationId))!.renewalReminderSentAt).not.toBeNull();
     await runDailyJob(liveDeps());
-    expect((await inbox.to(email)).filter((m) => m.subject.startsWith("Rappel"))).toHaveLength(1);
+    expect((await inbox.to(email)).filter((m) => m.subject.startsWith("AcloE – Rappel"))).toHaveLength(1);
     expect(await application(applicationId)).toBeDefined();
 
     await ageNotice(applicationId, 31);
@@ -144,7 +144,7 @@ describe("the six-month renewal", () => {
     expect(audit.map((entry) => entry.action)).toContain("application.deleted_without_answer");
     const traces = await db().select().from(deletedApplications).where(eq(deletedApplications.reason, "no_renewal_answer"));
     expect(traces.length).toBeGreaterThanOrEqual(1);
-    await inbox.waitFor(email, (m) => m.subject === "Votre candidature AESH a été supprimée");
+    await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre candidature AESH a été supprimée");
     // The diploma is the candidate's: it and its file stay.
     expect(await db().select().from(diplomas).where(eq(diplomas.userId, id))).toHaveLength(1);
     expect(await stored(diplomaFile!.storageKey)).toBe(true);

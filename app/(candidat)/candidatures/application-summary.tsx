@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ApplicationDetail } from "@/lib/applications/applications";
-import { statusLabels } from "@/lib/applications/status";
+import { candidateStatusLabel, isTakenIntoAccount } from "@/lib/applications/status";
 import { formatFrenchDate } from "@/lib/format/date";
 
 /** Status, completeness and validity of one application, as the list and the dashboard show it. */
@@ -11,7 +11,7 @@ export function ApplicationFacts({ application, completeHref }: { application: A
         Vous avez candidaté pour la discipline <strong>{application.postType.label}</strong>
       </p>
       <p>
-        <span className="font-medium">Statut :</span> {statusLabels[application.status]}
+        <span className="font-medium">Statut :</span> {candidateStatusLabel(application.status, application.missing.length === 0)}
       </p>
       {application.missing.length === 0 ? (
         <p className="font-medium text-success">Votre candidature est complète.</p>
@@ -37,13 +37,25 @@ export function ApplicationFacts({ application, completeHref }: { application: A
   );
 }
 
-/** The guide's sentence, while the application is alive. */
-export function ValidityNotice({ application }: { application: Pick<ApplicationDetail, "status" | "validUntil"> }) {
-  if (application.status !== "submitted" && application.status !== "in_review") return null;
+/**
+ * The guide's sentence ("prise en compte … valable jusqu'au"), only for a complete application.
+ * An incomplete one runs on the same validity (counted from its filing): it is kept until then,
+ * and the renewal mail will ask whether to keep it.
+ */
+export function ValidityNotice({ application }: { application: Pick<ApplicationDetail, "status" | "validUntil" | "missing"> }) {
+  if (isTakenIntoAccount(application.status, application.missing.length === 0)) {
+    return (
+      <p>
+        Votre candidature a été prise en compte par nos services. Votre candidature est valable jusqu&apos;au{" "}
+        <strong>{formatFrenchDate(application.validUntil)}</strong>
+      </p>
+    );
+  }
+  if (application.status !== "submitted") return null;
   return (
     <p>
-      Votre candidature a été prise en compte par nos services. Votre candidature est valable jusqu&apos;au{" "}
-      <strong>{formatFrenchDate(application.validUntil)}</strong>
+      Tant qu&apos;elle est incomplète, votre candidature n&apos;est pas prise en compte par nos services. Elle est conservée
+      jusqu&apos;au <strong>{formatFrenchDate(application.validUntil)}</strong> : complétez-la d&apos;ici là.
     </p>
   );
 }

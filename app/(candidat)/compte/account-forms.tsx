@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { NewPasswordFields } from "@/components/accounts/new-password-fields";
 import {
-  ContactFields,
+  MiscField,
   PersonalDetailsFields,
   personalDetailsLabels,
+  PhoneField,
   type PersonalDetailsValues,
 } from "@/components/accounts/personal-details-fields";
 import { Alert } from "@/components/ui/alert";
@@ -40,7 +42,8 @@ export function ProfileForm({
       <ErrorSummary errors={state.errors} labels={personalDetailsLabels} />
       <RequiredNote />
       <PersonalDetailsFields values={values} errors={state.errors} countries={countries} />
-      <ContactFields values={values} errors={state.errors} phoneRequired={!hasEmail} />
+      <PhoneField values={values} errors={state.errors} required={!hasEmail} />
+      <MiscField values={values} errors={state.errors} />
       <SubmitButton pendingLabel="Enregistrement…">Enregistrer mes informations</SubmitButton>
     </form>
   );
@@ -51,6 +54,11 @@ export function EmailForm({ hasEmail }: { hasEmail: boolean }) {
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4">
       <Success state={state} />
+      <ErrorSummary
+        errors={state.errors}
+        labels={{ newEmail: hasEmail ? "Nouvelle adresse électronique" : "Adresse électronique", currentPassword: "Votre mot de passe actuel" }}
+        targets={{ currentPassword: "emailCurrentPassword" }}
+      />
       <TextField
         id="newEmail"
         name="newEmail"
@@ -81,18 +89,18 @@ export function PasswordForm() {
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4">
       <Success state={state} />
-      <TextField id="currentPassword" name="currentPassword" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={state.errors.currentPassword} />
-      <TextField
-        id="newPassword"
-        name="password"
-        type="password"
-        label="Nouveau mot de passe"
-        hint="Au moins 8 caractères, avec des majuscules, des minuscules et un caractère spécial."
-        autoComplete="new-password"
-        required
-        error={state.errors.password}
+      <ErrorSummary
+        errors={state.errors}
+        labels={{ currentPassword: "Mot de passe actuel", password: "Nouveau mot de passe", passwordConfirmation: "Confirmez le nouveau mot de passe" }}
+        targets={{ password: "newPassword", passwordConfirmation: "newPasswordConfirmation" }}
       />
-      <TextField id="newPasswordConfirmation" name="passwordConfirmation" type="password" label="Confirmez le nouveau mot de passe" autoComplete="new-password" required error={state.errors.passwordConfirmation} />
+      <TextField id="currentPassword" name="currentPassword" type="password" label="Mot de passe actuel" autoComplete="current-password" required error={state.errors.currentPassword} />
+      <NewPasswordFields
+        ids={{ password: "newPassword", confirmation: "newPasswordConfirmation" }}
+        labels={{ password: "Nouveau mot de passe", confirmation: "Confirmez le nouveau mot de passe" }}
+        hint="Au moins 8 caractères, avec des majuscules, des minuscules et un caractère spécial."
+        errors={state.errors}
+      />
       <SubmitButton pendingLabel="Enregistrement…">Changer de mot de passe</SubmitButton>
     </form>
   );
@@ -108,6 +116,7 @@ export function DeleteAccountForm() {
           La suppression est <strong>définitive</strong> : votre compte, vos candidatures, vos diplômes et tous les fichiers
           que vous avez déposés seront effacés. Nos services ne pourront plus étudier votre candidature.
         </p>
+        <ErrorSummary errors={state.errors} labels={{ deletePassword: "Votre mot de passe, pour confirmer" }} />
         <TextField
           id="deletePassword"
           name="deletePassword"

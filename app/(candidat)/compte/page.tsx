@@ -29,7 +29,7 @@ export default async function AccountPage() {
       <div className="space-y-2">
         <PageTitle>Mon compte</PageTitle>
         <p>
-          Identifiant de connexion : <strong>{profile.identifier}</strong> — compte créé le {formatFrenchDate(profile.createdAt)}.
+          Identifiant de connexion : <strong className="break-all">{profile.identifier}</strong> — compte créé le {formatFrenchDate(profile.createdAt)}.
         </p>
       </div>
 
@@ -44,7 +44,7 @@ export default async function AccountPage() {
         <h2 id="courriel" className="text-xl font-bold">
           Mon adresse électronique
         </h2>
-        <p>{profile.email ? <>Adresse actuelle : <strong>{profile.email}</strong></> : "Vous n'avez pas encore indiqué d'adresse électronique."}</p>
+        <p>{profile.email ? <>Adresse actuelle : <strong className="break-all">{profile.email}</strong></> : "Vous n'avez pas encore indiqué d'adresse électronique."}</p>
         <EmailForm hasEmail={Boolean(profile.email)} />
       </section>
 
@@ -61,8 +61,8 @@ export default async function AccountPage() {
         </h2>
         <p>Téléchargez tout ce que la plateforme conserve à votre sujet, dans un fichier au format JSON.</p>
         <p>
-          <a href="/compte/donnees" className="text-france underline" download>
-            Télécharger mes données
+          <a href="/compte/donnees" className="inline-flex min-h-11 items-center text-france underline" download>
+            Télécharger mes données (fichier JSON)
           </a>
         </p>
         <DeleteAccountForm />

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { FileLink } from "@/components/uploads/file-link";
 import { PdfUpload } from "@/components/uploads/pdf-upload";
+import { DateField } from "@/components/ui/date-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Fieldset, RequiredNote, SelectField, TextField } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
@@ -42,12 +44,10 @@ export function DiplomaForm({
       <Fieldset legend="Diplôme">
         <TextField id="label" name="label" label="Libellé" required defaultValue={values.label} error={errors.label} hint="Par exemple : Baccalauréat professionnel ASSP" />
         <SelectField id="diplomaTypeId" name="diplomaTypeId" label="Type de diplôme" required options={diplomaTypes} defaultValue={values.diplomaTypeId} error={errors.diplomaTypeId} />
-        <TextField
+        <DateField
           id="obtainedOn"
-          name="obtainedOn"
           label="Date d'obtention (JJ/MM/AAAA)"
-          inputMode="numeric"
-          placeholder="JJ/MM/AAAA"
+          hint="Sur un téléphone, tapez les 8 chiffres : 01072015."
           defaultValue={values.obtainedOn}
           error={errors.obtainedOn}
         />
@@ -69,10 +69,7 @@ export function DiplomaForm({
             <div className="space-y-1">
               <p>
                 Fichier actuel :{" "}
-                <a href={`/fichiers/${currentFile.id}`} className="text-france underline" download>
-                  {currentFile.name}
-                </a>{" "}
-                ({formatFileSize(currentFile.size)})
+                <FileLink file={currentFile} />
               </p>
               <label className="flex min-h-11 items-center gap-3">
                 <input type="checkbox" name="removeFile" checked={removeFile} onChange={(event) => setRemoveFile(event.target.checked)} className="size-5 accent-france" />

@@ -8,7 +8,8 @@ import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
 import { getDb } from "@/lib/db/client";
 import { listDiplomas } from "@/lib/diplomas/diplomas";
-import { formatFileSize, formatFrenchDate } from "@/lib/format/date";
+import { formatFrenchDate } from "@/lib/format/date";
+import { FileLink } from "@/components/uploads/file-link";
 import { removeDiploma } from "./actions";
 
 export const metadata: Metadata = { title: "Mes diplômes" };
@@ -71,10 +72,7 @@ export default async function DiplomasPage({ searchParams }: { searchParams: Pro
                     {diploma.file ? (
                       <>
                         <span className="font-medium">Fichier :</span>{" "}
-                        <a href={`/fichiers/${diploma.file.id}`} className="text-france underline" download>
-                          {diploma.file.name}
-                        </a>{" "}
-                        ({formatFileSize(diploma.file.size)})
+                        <FileLink file={diploma.file} />
                       </>
                     ) : (
                       <span className="italic">Aucun fichier : ajoutez le scan ou des photos de ce diplôme avec « Modifier ».</span>

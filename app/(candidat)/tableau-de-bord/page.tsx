@@ -103,9 +103,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                     : ` ; ${diplomas.withoutFile} sans fichier : ajoutez leur scan ou des photos.`
               }`}
         </p>
-        <Link href="/diplomes" className="inline-block font-medium text-france underline">
-          {diplomas.count === 0 ? "Ajouter un diplôme" : "Voir mes diplômes"}
-        </Link>
+        <p className="flex flex-wrap gap-x-6">
+          <Link href="/diplomes/nouveau" className="inline-flex min-h-11 items-center font-medium text-france underline">
+            Ajouter un diplôme
+          </Link>
+          {diplomas.count > 0 ? (
+            <Link href="/diplomes" className="inline-flex min-h-11 items-center font-medium text-france underline">
+              Voir mes diplômes
+            </Link>
+          ) : null}
+        </p>
       </section>
 
       <p>

@@ -1,22 +1,38 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { ContactFields, PersonalDetailsFields, personalDetailsLabels, textValue } from "@/components/accounts/personal-details-fields";
+import { NewPasswordFields } from "@/components/accounts/new-password-fields";
+import { MiscField, PersonalDetailsFields, personalDetailsLabels, PhoneField, textValue } from "@/components/accounts/personal-details-fields";
+import { Alert } from "@/components/ui/alert";
 import { Fieldset, RequiredNote, TextField } from "@/components/ui/form";
-import { PasswordStrength } from "@/components/ui/password-strength";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/accounts/registration-schema";
 import { register, resend, type RegistrationState, type RegistrationValues } from "./actions";
 
+// In the order of the form, which the error summary follows.
+const { phone: phoneLabel, misc: miscLabel, ...identityLabels } = personalDetailsLabels;
 const labels: Record<string, string> = {
   email: "Courriel",
   emailConfirmation: "Confirmez votre courriel",
+  phone: phoneLabel!,
   password: "Mot de passe",
   passwordConfirmation: "Confirmez votre mot de passe",
-  ...personalDetailsLabels,
+  ...identityLabels,
+  misc: miscLabel!,
 };
+
+/** The first thing read once the account exists: focused, so the outcome is announced. */
+function Outcome({ children, className }: { children: ReactNode; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} role="status" className={className}>
+      {children}
+    </div>
+  );
+}
 
 const initialState: RegistrationState = { status: "editing", errors: {}, values: {}, attempt: 0 };
 
@@ -26,19 +42,20 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
   const editing: { errors: FieldErrors; values: RegistrationValues; attempt: number } =
     state.status === "editing" ? state : { errors: {}, values: {}, attempt: 0 };
   const [noEmail, setNoEmail] = useState(Boolean(editing.values.noEmail));
-  const [password, setPassword] = useState("");
   const [names, setNames] = useState({ email: "", birthName: "", usageName: "", firstName: "" });
   const personalData = useMemo(() => Object.values(names), [names]);
 
   if (state.status === "verification-sent") {
     return (
-      <div className="max-w-3xl space-y-4" role="status">
-        <h2 className="text-xl font-bold">Votre compte est créé : confirmez votre adresse</h2>
-        <p>
-          Un message vient d&apos;être envoyé à <strong>{state.email}</strong> pour valider la création de votre compte.
-          Ouvrez-le et cliquez sur le lien pour accéder une première fois à votre espace candidat. Le lien est valable 48
-          heures.
-        </p>
+      <div className="max-w-3xl space-y-4">
+        <Outcome className="space-y-4">
+          <h2 className="text-xl font-bold">Votre compte est créé : confirmez votre adresse</h2>
+          <p>
+            Un message vient d&apos;être envoyé à <strong className="break-words">{state.email}</strong> pour valider la création
+            de votre compte. Ouvrez-le et cliquez sur le lien pour accéder une première fois à votre espace candidat. Le lien
+            est valable 48 heures.
+          </p>
+        </Outcome>
         <p className="border-l-4 border-warning bg-warning-light px-4 py-3">
           <strong>Attention :</strong> ce message peut se trouver dans votre dossier « spam » ou « courrier indésirable ».
         </p>
@@ -47,7 +64,11 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
           <SubmitButton variant="secondary" pendingLabel="Envoi…">
             Renvoyer le message
           </SubmitButton>
-          {resent ? <p>Un nouveau message vient d&apos;être envoyé. Le lien précédent ne fonctionne plus.</p> : null}
+          {resent ? (
+            <Alert tone="success" role="status">
+              Un nouveau message vient d&apos;être envoyé. Le lien précédent ne fonctionne plus.
+            </Alert>
+          ) : null}
         </form>
       </div>
     );
@@ -56,13 +77,13 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
   if (state.status === "identifier-created") {
     return (
       <div className="max-w-3xl space-y-4">
-        <div role="status" className="space-y-2 border-l-4 border-success bg-success-light px-4 py-3">
+        <Outcome className="space-y-2 border-l-4 border-success bg-success-light px-4 py-3">
           <h2 className="text-xl font-bold">Votre compte est créé</h2>
           <p>
             Votre identifiant est : <strong className="font-mono text-xl tracking-wide">{state.identifier}</strong>
           </p>
           <p>Notez-le : il vous sera demandé à chaque connexion, avec votre mot de passe.</p>
-        </div>
+        </Outcome>
         <section aria-labelledby="codes" className="space-y-2 border border-line p-4">
           <h3 id="codes" className="font-bold">
             Vos codes de secours
@@ -100,7 +121,7 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
       <RequiredNote />
 
       <Fieldset legend="Identifiant">
-        <p className="border-l-4 border-warning bg-warning-light px-4 py-3 text-sm">
+        <p className="border-l-4 border-warning bg-caution-light px-4 py-3 text-sm">
           Une adresse électronique et un mot de passe sont nécessaires pour vous connecter. Si vous n&apos;avez pas
           d&apos;adresse électronique, un identifiant vous sera généré.
         </p>
@@ -110,6 +131,7 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
             name="noEmail"
             type="checkbox"
             className="mt-1 h-5 w-5"
+            aria-describedby="noEmail-consequence"
             // Uncontrolled: React resets the form after each submission, and the DOM must then
             // show what was sent (returned in `values`), as the email fields below do.
             defaultChecked={Boolean(values.noEmail)}
@@ -117,6 +139,11 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
           />
           <label htmlFor="noEmail">Vous n&apos;avez pas d&apos;adresse électronique (un identifiant vous sera généré)</label>
         </div>
+        <p id="noEmail-consequence" aria-live="polite" className={noEmail ? "text-sm font-medium" : "sr-only"}>
+          {noEmail
+            ? "Sans adresse électronique, votre numéro de téléphone devient obligatoire : il est demandé juste en dessous."
+            : ""}
+        </p>
         {noEmail ? null : (
           <>
             <TextField
@@ -143,36 +170,18 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
             />
           </>
         )}
+        <PhoneField values={values} errors={errors} required={noEmail} />
       </Fieldset>
 
       <Fieldset legend="Mot de passe">
-        <p className="border-l-4 border-warning bg-warning-light px-4 py-3 text-sm">
+        <p className="border-l-4 border-warning bg-caution-light px-4 py-3 text-sm">
           Au moins 8 caractères, avec des majuscules, des minuscules et au moins un caractère spécial. Évitez les mots
           courants et vos données personnelles ; une phrase de plusieurs mots est plus sûre et plus facile à retenir.
         </p>
-        <div>
-          <TextField
-            id="password"
-            name="password"
-            type="password"
-            label="Mot de passe"
-            autoComplete="new-password"
-            required
-            maxLength={128}
-            error={errors.password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <PasswordStrength password={password} personalData={personalData} />
-        </div>
-        <TextField
-          id="passwordConfirmation"
-          name="passwordConfirmation"
-          type="password"
-          label="Confirmez votre mot de passe"
-          autoComplete="new-password"
-          required
-          maxLength={128}
-          error={errors.passwordConfirmation}
+        <NewPasswordFields
+          labels={{ password: "Mot de passe", confirmation: "Confirmez votre mot de passe" }}
+          errors={errors}
+          personalData={personalData}
         />
       </Fieldset>
 
@@ -186,7 +195,7 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
       </Fieldset>
 
       <Fieldset legend="Divers">
-        <ContactFields values={values} errors={errors} phoneRequired={noEmail} />
+        <MiscField values={values} errors={errors} />
       </Fieldset>
 
       <SubmitButton pendingLabel="Création du compte…">Valider</SubmitButton>

@@ -20,10 +20,18 @@ export type RecoveryState = {
 };
 
 const recoveryForm = z.object({
-  identifier: z.string().trim().min(1, "Indiquez l'identifiant qui vous a été donné à l'inscription.").max(64),
-  code: z.string().trim().min(1, "Indiquez l'un de vos codes de secours.").max(32),
-  password: z.string().max(1024),
-  passwordConfirmation: z.string().max(1024),
+  identifier: z
+    .string({ message: "Indiquez l'identifiant qui vous a été donné à l'inscription." })
+    .trim()
+    .min(1, "Indiquez l'identifiant qui vous a été donné à l'inscription.")
+    .max(64, "Cet identifiant est trop long : il ressemble à aesh-k7m3-q9xp."),
+  code: z
+    .string({ message: "Indiquez l'un de vos codes de secours." })
+    .trim()
+    .min(1, "Indiquez l'un de vos codes de secours.")
+    .max(32, "Ce code est trop long : il ressemble à K7M3Q-9XPAD."),
+  password: z.string({ message: "Indiquez un mot de passe." }).max(1024, "Ce mot de passe est trop long."),
+  passwordConfirmation: z.string({ message: "Confirmez votre mot de passe." }).max(1024, "Ce mot de passe est trop long."),
 });
 
 /** Without email: a one-time recovery code and a new password. */

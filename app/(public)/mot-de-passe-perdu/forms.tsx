@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { recoverWithCode, requestReset, type RecoveryState, type ResetRequestState } from "./actions";
@@ -10,11 +11,11 @@ export function ResetRequestForm() {
   const [state, action] = useActionState(requestReset, { sent: false } as ResetRequestState);
   if (state.sent) {
     return (
-      <p role="status" className="border-l-4 border-success bg-success-light px-4 py-3">
+      <Alert tone="success" role="status">
         Si un compte correspond à cet identifiant, un message contenant un lien pour choisir un nouveau mot de passe vient
         d&apos;être envoyé à son adresse électronique. Le lien est valable une heure. Pensez à regarder dans le dossier
         « spam » ou « courrier indésirable ».
-      </p>
+      </Alert>
     );
   }
   return (
@@ -29,12 +30,12 @@ export function RecoveryCodeForm() {
   const [state, action] = useActionState(recoverWithCode, { done: false, errors: {} } as RecoveryState);
   if (state.done) {
     return (
-      <div role="status" className="space-y-2 border-l-4 border-success bg-success-light px-4 py-3">
+      <Alert tone="success" role="status">
         <p>Votre nouveau mot de passe est enregistré et le code utilisé ne servira plus.</p>
         <Link href="/" className="text-france underline">
           Me connecter
         </Link>
-      </div>
+      </Alert>
     );
   }
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requestNewLink, type ResendState } from "./actions";
@@ -9,10 +10,10 @@ export function ResendForm() {
   const [state, action] = useActionState(requestNewLink, { sent: false } as ResendState);
   if (state.sent) {
     return (
-      <p role="status" className="border-l-4 border-success bg-success-light px-4 py-3">
+      <Alert tone="success" role="status">
         Si cette adresse attend sa confirmation, un nouveau message vient de lui être envoyé. Pensez à regarder dans le
         dossier « spam » ou « courrier indésirable ».
-      </p>
+      </Alert>
     );
   }
   return (

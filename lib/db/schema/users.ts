@@ -70,6 +70,8 @@ export const tokens = pgTable(
     subject: text("subject"),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     usedAt: timestamp("used_at", { withTimezone: true }),
+    // Set with used_at when a newer link replaced this one, so its page can say so.
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireCandidate } from "@/app/_data/session";
 import { getRequestSettings } from "@/app/_data/settings";
+import { FileLink } from "@/components/uploads/file-link";
 import { PdfUpload } from "@/components/uploads/pdf-upload";
 import { Alert } from "@/components/ui/alert";
 import { HelpAside } from "@/components/ui/help-aside";
@@ -12,9 +13,9 @@ import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
 import { findApplication } from "@/lib/applications/applications";
 import { rqthOptions } from "@/lib/applications/form-schema";
-import { canEditAttachments, canEditForm, lockedReason, statusLabels } from "@/lib/applications/status";
+import { candidateStatusLabel, canEditAttachments, canEditForm, lockedReason } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
-import { formatFileSize, formatFrenchDate } from "@/lib/format/date";
+import { formatFrenchDate } from "@/lib/format/date";
 import { confirmAttachment, removeAttachment, startAttachment } from "../actions";
 import { ValidityNotice } from "../application-summary";
 import { RenewalBox } from "../renewal-box";
@@ -138,7 +139,7 @@ export default async function ApplicationPage({
             <Alert tone="success">Votre candidature est complète et pourra être étudiée par nos services.</Alert>
           )}
           <p>
-            <span className="font-medium">Statut :</span> {statusLabels[application.status]}
+            <span className="font-medium">Statut :</span> {candidateStatusLabel(application.status, application.missing.length === 0)}
           </p>
           <ValidityNotice application={application} />
           {!editable ? <Alert>{lockedReason(application.status)}</Alert> : null}
@@ -186,10 +187,7 @@ export default async function ApplicationPage({
                     {slot.required ? <span className="sr-only"> (obligatoire)</span> : null} :{" "}
                     {slot.file ? (
                       <span className="font-normal">
-                        <a href={`/fichiers/${slot.file.id}`} className="text-france underline" download>
-                          {slot.file.name}
-                        </a>{" "}
-                        ({formatFileSize(slot.file.size)}, déposé le {formatFrenchDate(slot.file.uploadedAt)})
+                        <FileLink file={slot.file} />, déposé le {formatFrenchDate(slot.file.uploadedAt)}
                       </span>
                     ) : (
                       <span className="font-normal italic">aucun fichier</span>

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { submitNewApplication } from "../actions";
 import { ApplicationForm } from "../application-form";
 
-export const metadata: Metadata = { title: "Ajouter une candidature" };
+export const metadata: Metadata = { title: "Nouvelle candidature" };
 
 export default async function NewApplicationPage() {
   const user = await requireCandidate();
@@ -16,7 +16,8 @@ export default async function NewApplicationPage() {
   const [open, options] = await Promise.all([openPostTypesFor(db, user.id), loadFormOptions(db)]);
   return (
     <div className="max-w-3xl space-y-6">
-      <PageTitle>Ajouter une candidature</PageTitle>
+      {/* The guide's title; with several posts open, the post is chosen in the form. */}
+      <PageTitle>{open.length === 1 ? `Ma candidature ${open[0]!.label}` : "Ma candidature"}</PageTitle>
       {open.length === 0 ? (
         <Alert title="Aucune candidature ne peut être ajoutée">
           <p>

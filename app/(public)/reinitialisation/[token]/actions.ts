@@ -5,7 +5,8 @@ import { z } from "zod";
 import { resetPasswordWithToken } from "@/lib/accounts/password-reset";
 import { tokenShape } from "@/lib/auth/tokens";
 
-export type NewPasswordState = { errors: Partial<Record<"password" | "passwordConfirmation" | "token", string>> };
+/** `attempt` re-keys the form, so the emptied password fields and their meter start afresh. */
+export type NewPasswordState = { errors: Partial<Record<"password" | "passwordConfirmation" | "token", string>>; attempt: number };
 
 const newPasswordForm = z.object({
   token: z.string().regex(tokenShape),
@@ -14,13 +15,14 @@ const newPasswordForm = z.object({
 });
 
 /** Sets the new password, ends every open session of the account, then sends to the login. */
-export async function setNewPassword(_previous: NewPasswordState, formData: FormData): Promise<NewPasswordState> {
+export async function setNewPassword(previous: NewPasswordState, formData: FormData): Promise<NewPasswordState> {
+  const attempt = previous.attempt + 1;
   const parsed = newPasswordForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { errors: { token: "Ce lien n'est pas valide. Demandez un nouveau lien depuis « Mot de passe perdu »." } };
+  if (!parsed.success) return { errors: { token: "Ce lien n'est pas valide. Demandez un nouveau lien depuis « Mot de passe perdu »." }, attempt };
   if (parsed.data.password !== parsed.data.passwordConfirmation) {
-    return { errors: { passwordConfirmation: "Les deux mots de passe ne sont pas identiques." } };
+    return { errors: { passwordConfirmation: "Les deux mots de passe ne sont pas identiques." }, attempt };
   }
   const result = await resetPasswordWithToken(parsed.data.token, parsed.data.password);
-  if (!result.ok) return { errors: { [result.field === "code" ? "token" : result.field]: result.message } };
+  if (!result.ok) return { errors: { [result.field === "code" ? "token" : result.field]: result.message }, attempt };
   redirect("/?motdepasse=change");
 }

@@ -2,6 +2,7 @@
 export const renewalFailures = {
   unknown: "Ce lien n'est pas valide. Vérifiez que vous avez copié l'adresse en entier, ou connectez-vous à votre espace candidat.",
   used: "Ce lien a déjà servi : votre réponse est enregistrée. Connectez-vous à votre espace candidat pour voir votre candidature.",
+  superseded: "Un courriel plus récent vous a été envoyé à ce sujet : utilisez le lien du dernier message reçu, ou connectez-vous à votre espace candidat.",
   expired: "Ce lien a expiré : le délai de réponse est passé. Connectez-vous à votre espace candidat pour voir où en est votre candidature.",
   not_found: "Cette candidature n'existe plus (elle a été supprimée). Vous pouvez en déposer une nouvelle depuis votre espace candidat.",
   closed: "Cette candidature n'attend plus de réponse : elle a déjà été retirée ou examinée par nos services.",

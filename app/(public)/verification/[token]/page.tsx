@@ -12,6 +12,8 @@ export const metadata: Metadata = { title: "Activation du compte" };
 const failures = {
   unknown: "Ce lien d'activation n'est pas valide. Vérifiez que vous avez copié l'adresse en entier.",
   used: "Ce lien d'activation a déjà servi : votre compte est activé. Connectez-vous avec votre adresse électronique et votre mot de passe.",
+  superseded:
+    "Un lien d'activation plus récent vous a été envoyé : celui-ci ne fonctionne plus et votre compte n'est pas encore activé. Ouvrez le dernier message reçu, ou demandez un nouveau lien ci-dessous.",
   expired: "Ce lien d'activation a expiré (il est valable 48 heures). Demandez un nouveau message ci-dessous.",
 } as const;
 
@@ -30,7 +32,7 @@ export default async function VerificationPage({ params }: { params: Promise<{ t
         </form>
       ) : (
         <>
-          <Alert tone={result.reason === "used" ? "info" : "error"} role="alert">
+          <Alert tone={result.reason === "used" || result.reason === "superseded" ? "info" : "error"} role="alert">
             {failures[result.reason]}
           </Alert>
           <ul className="list-disc space-y-1 pl-6">

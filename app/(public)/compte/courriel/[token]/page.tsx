@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Nouvelle adresse électronique" };
 const failures: Record<string, string> = {
   unknown: "Ce lien n'est pas valide. Vérifiez que vous avez copié l'adresse en entier.",
   used: "Ce lien a déjà servi.",
+  superseded: "Vous avez demandé un autre changement d'adresse depuis : ce lien ne fonctionne plus. Utilisez le lien du dernier message reçu.",
   expired: "Ce lien a expiré (il est valable 48 heures). Refaites la demande depuis votre compte.",
   taken: "Cette adresse est déjà utilisée par un autre compte : elle ne peut pas remplacer la vôtre.",
 };
