@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: ".reports/playwright.json" }]],
-  timeout: 30_000,
+  // Journeys hash passwords with scrypt (0.6 s each on two cores): room for a busy machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: e2eBaseUrl,

@@ -136,6 +136,8 @@ test.describe("comptes candidats", () => {
     visit,
     inboxUrl,
   }) => {
+    // A long journey (six scrypt hashes of 0.6 s each): give it room on a busy machine.
+    test.setTimeout(90_000);
     const inbox = inboxClient(inboxUrl);
     const email = `compte-${randomUUID().slice(0, 8)}@exemple.fr`;
     const newEmail = `nouvelle-${randomUUID().slice(0, 8)}@exemple.fr`;
