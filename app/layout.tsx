@@ -40,8 +40,9 @@ function candidateNav(name: string) {
 }
 
 const staffNav = [
-  { href: "/admin/renouvellements", label: "Renouvellements" },
-  { href: "/aide", label: "Aide" },
+  { href: "/admin", label: "Tableau de bord" },
+  { href: "/admin/candidatures", label: "Candidatures" },
+  { href: "/admin/candidats", label: "Candidats" },
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -49,6 +50,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   const [settings, user] = await Promise.all([getRequestSettings(), getCurrentUser()]);
   const signedIn = user?.role === "candidate";
+  // Staff work in dense tables, often with two windows side by side: the whole width.
+  const width = user && !signedIn ? "max-w-[96rem]" : "max-w-6xl";
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col bg-white text-base">
@@ -58,11 +61,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           serviceName={settings.serviceName}
           nav={signedIn ? candidateNav(user.displayName) : user ? staffNav : publicNav}
           logout={user ? logout : undefined}
+          width={width}
         />
-        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        <main id="contenu" tabIndex={-1} className={`mx-auto w-full flex-1 px-4 py-8 focus:outline-none ${width}`}>
           {children}
         </main>
-        <SiteFooter academyName={settings.academyName} />
+        <SiteFooter academyName={settings.academyName} width={width} />
       </body>
     </html>
   );

@@ -1,5 +1,7 @@
 import type { ReactElement } from "react";
 import { AccountDeletedEmail, accountDeletedSubject } from "./account-deleted";
+import { ApplicationDecisionEmail, applicationDecisionSubject } from "./application-decision";
+import { ApplicationMessageEmail, applicationMessageSubject } from "./application-message";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "./application-renewal-outcome";
 import { EmailChangeEmail, emailChangeSubject } from "./email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "./email-change-notice";
@@ -46,6 +48,16 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     subject: renewalNoticeSubject({ ...RenewalNoticeEmail.PreviewProps, reminder: true }),
     element: <RenewalNoticeEmail {...RenewalNoticeEmail.PreviewProps} reminder />,
   },
+  {
+    name: "application-message",
+    subject: applicationMessageSubject(),
+    element: <ApplicationMessageEmail {...ApplicationMessageEmail.PreviewProps} />,
+  },
+  ...(["in_review", "recruited", "rejected"] as const).map((decision) => ({
+    name: `application-decision-${decision}`,
+    subject: applicationDecisionSubject(decision),
+    element: <ApplicationDecisionEmail {...ApplicationDecisionEmail.PreviewProps} decision={decision} />,
+  })),
   ...(["kept", "withdrawn", "deleted"] as const).map((outcome) => ({
     name: `application-${outcome}`,
     subject: applicationRenewalOutcomeSubject(outcome),

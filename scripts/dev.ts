@@ -1,6 +1,8 @@
 import path from "node:path";
-import { closeDb } from "../lib/db/client";
+import { closeDb, getDb } from "../lib/db/client";
+import { getStorage } from "../lib/storage/client";
 import { publishDevEnv, withdrawDevEnv } from "./cli-env";
+import { demoPassword, hasCandidates, loadDemoData } from "./demo/demo-data";
 import { ensureDevStaff } from "./dev-staff";
 import { runNext, superviseNext } from "./run-next";
 import { startStack } from "./stack";
@@ -15,6 +17,8 @@ const stack = await startStack({
   ports: { database: 54329, storage: 4568, smtp: 1025, inbox: 1080 },
 });
 const staff = await ensureDevStaff(dataDir);
+// A first start shows a populated staff space: fictional candidates (never outside localhost).
+const demo = (await hasCandidates(getDb())) ? null : await loadDemoData({ db: getDb(), storage: getStorage() });
 await closeDb();
 
 const lines = [
@@ -25,12 +29,15 @@ const lines = [
   staff.password
     ? `  Compte admin       : ${staff.email} / ${staff.password}`
     : `  Compte admin       : ${staff.email} (mot de passe : voir .data/dev-staff.json ou npm run staff:create)`,
+  demo
+    ? `  Démonstration      : ${demo.candidates} candidats fictifs, ${demo.applications} candidatures (mot de passe des candidats : ${demoPassword})`
+    : null,
   ...stack.embedded.map((line) => `  ${line}`),
   `  Données locales    : ${dataDir}`,
   "  Ctrl-C arrête tout.",
   "",
 ];
-console.log(lines.join("\n"));
+console.log(lines.filter((line) => line !== null).join("\n"));
 
 await publishDevEnv(stack.env);
 superviseNext(runNext("dev", appPort, stack.env), async () => {

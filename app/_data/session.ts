@@ -3,8 +3,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
-import { auth } from "@/lib/auth/auth";
+import { auth, clientAddress } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
+import { isStaffRole, type StaffMember } from "@/lib/staff/access";
 
 /** The signed-in person for this request, or null (session checked against the database). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -13,10 +14,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return findCurrentUser(getDb(), session.user.id);
 });
 
-/** For candidate pages and actions: the candidate, or a redirect to the login that comes back here. */
-export async function requireCandidate(): Promise<CurrentUser> {
+/**
+ * For candidate pages and actions: the candidate, or a redirect to the login that comes back
+ * here. A candidate holding a temporary password is sent to replace it first.
+ */
+export async function requireCandidate(options: { provisionalPassword?: "allowed" } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (user?.role === "candidate") return user;
+  if (user?.role === "candidate") {
+    if (user.mustChangePassword && options.provisionalPassword !== "allowed") redirect("/mot-de-passe-provisoire");
+    return user;
+  }
   if (user) redirect(staffHome);
   const requested = (await headers()).get("x-aesh-path");
   redirect(`/?suivant=${encodeURIComponent(safeNextPath(requested))}`);
@@ -27,14 +34,35 @@ export function safeNextPath(value: unknown, fallback = "/tableau-de-bord"): str
   return typeof value === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : fallback;
 }
 
-/** Where staff land: their space has only the renewal follow-up for now. */
-export const staffHome = "/admin/renouvellements";
+/** Where staff land after signing in. */
+export const staffHome = "/admin";
 
-/** For staff pages and actions: a gestionnaire or an admin; candidates get a 404, others the login. */
-export async function requireStaff(): Promise<CurrentUser> {
+/**
+ * For staff pages and actions: a gestionnaire or an admin, with the address the request came
+ * from (for the audit log). Candidates get a 404 (the staff space does not exist for them);
+ * anonymous visitors the staff sign-in page, which brings them back here.
+ */
+export async function requireStaff(): Promise<StaffMember> {
   const user = await getCurrentUser();
-  if (user?.role === "gestionnaire" || user?.role === "admin") return user;
+  const requestHeaders = await headers();
+  if (user && isStaffRole(user.role)) {
+    return { id: user.id, role: user.role, label: user.identifier, address: clientAddress(requestHeaders) };
+  }
   if (user) notFound();
-  const requested = (await headers()).get("x-aesh-path");
-  redirect(`/?suivant=${encodeURIComponent(safeNextPath(requested, staffHome))}`);
+  redirect(`/admin/connexion?suivant=${encodeURIComponent(safeNextPath(requestHeaders.get("x-aesh-path"), staffHome))}`);
+}
+
+/**
+ * For staff route handlers (files, exports): the staff member, or the response to send
+ * instead — the sign-in page for an anonymous visitor, a 404 for anyone else.
+ */
+export async function staffForRoute(path: string): Promise<StaffMember | Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response(null, { status: 303, headers: { Location: `/admin/connexion?suivant=${encodeURIComponent(safeNextPath(path, staffHome))}` } });
+  if (!isStaffRole(user.role)) return notFoundResponse();
+  return { id: user.id, role: user.role, label: user.identifier, address: clientAddress(await headers()) };
+}
+
+export function notFoundResponse(message = "Introuvable."): Response {
+  return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

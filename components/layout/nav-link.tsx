@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 /** A menu link that marks itself as the current page (aria-current) for screen readers and sight. */
 export function NavLink({ href, label }: { href: string; label: string }) {
   const pathname = usePathname();
-  const current = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  // Home pages are current only on themselves, sections on their sub-pages too.
+  const current = href === "/" || href === "/admin" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -10,16 +10,19 @@ export function SiteHeader({
   serviceName,
   nav,
   logout,
+  width = "max-w-6xl",
 }: {
   academyName: string;
   serviceName: string;
   nav: NavItem[];
   /** The sign-out server action, shown as "Déconnecter" when someone is signed in. */
   logout?: () => Promise<void>;
+  /** The page width class, so the header lines up with the content (wider for staff). */
+  width?: string;
 }) {
   return (
     <header className="border-b border-line bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4">
+      <div className={`mx-auto flex ${width} flex-wrap items-center gap-x-6 gap-y-2 px-4 py-4`}>
         <Link href="/" className="flex items-center gap-5 text-ink no-underline" title={`Accueil – ${academyName}`}>
           <span className="border-r border-line pr-5 leading-tight" aria-hidden="true">
             <span className="block text-sm font-bold uppercase tracking-wide">
@@ -43,7 +46,7 @@ export function SiteHeader({
         </Link>
       </div>
       <nav aria-label="Menu principal" className="border-t border-line">
-        <ul className="mx-auto flex max-w-6xl flex-wrap px-2">
+        <ul className={`mx-auto flex ${width} flex-wrap px-2`}>
           {nav.map((item) => (
             <li key={item.href}>
               <NavLink href={item.href} label={item.label} />

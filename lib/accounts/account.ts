@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AccountDeletedEmail, accountDeletedSubject } from "../../emails/account-deleted";
 import { EmailChangeEmail, emailChangeSubject } from "../../emails/email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/email-change-notice";
-import { loadApplications } from "../applications/applications";
+import { loadApplications } from "../applications/queries";
 import { recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
 import { consumeToken, issueToken, supersedeTokens, type TokenFailure } from "../auth/tokens";

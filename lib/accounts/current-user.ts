@@ -10,6 +10,8 @@ export type CurrentUser = {
   identifier: string;
   email: string | null;
   displayName: string;
+  /** A temporary password given by staff: it must be replaced before anything else. */
+  mustChangePassword: boolean;
 };
 
 /** What pages need to know of the signed-in person (never the password hash). */
@@ -23,6 +25,7 @@ export async function findCurrentUser(db: Database, userId: string): Promise<Cur
       firstName: users.firstName,
       usageName: users.usageName,
       birthName: users.birthName,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -33,5 +36,6 @@ export async function findCurrentUser(db: Database, userId: string): Promise<Cur
     identifier: user.identifier,
     email: user.email,
     displayName: displayName(user) || user.identifier,
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -12,7 +12,7 @@ import { formatParisTime } from "../format/date";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
-import { normalizeIdentifier, normalizeRecoveryCode } from "./identifier";
+import { generateRecoveryCodes, normalizeIdentifier, normalizeRecoveryCode } from "./identifier";
 import { checkPassword } from "./password-policy";
 
 export const resetValidMinutes = 60;
@@ -152,5 +152,37 @@ export async function resetPasswordWithRecoveryCode(input: {
     return { ok: false, field: "code", message: "Identifiant ou code de secours incorrect (chaque code ne sert qu'une fois)." };
   }
   await clearFailures(db, key);
+  return { ok: true };
+}
+
+/** A temporary password handed over by staff: four groups, no ambiguous characters. */
+export function generateProvisionalPassword(): string {
+  return generateRecoveryCodes(2).join("-").toLowerCase();
+}
+
+/**
+ * A staff-assisted reset for an account without email (the candidate phoned the service): a
+ * temporary password, shown once to the staff member, to be changed at the next login. Every
+ * session of the account ends. The caller checks who may do this and logs it.
+ */
+export async function setProvisionalPassword(tx: Transaction, userId: string): Promise<string> {
+  const password = generateProvisionalPassword();
+  await tx
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+  await revokeTokens(tx, userId, "password_reset");
+  return password;
+}
+
+/** The candidate replaces a temporary password at login (no current password asked: they just typed it). */
+export async function replaceProvisionalPassword(userId: string, password: string): Promise<PasswordUpdate> {
+  const db = getDb();
+  const problem = await newPasswordProblem(db, userId, password);
+  if (problem) return { ok: false, field: "password", message: problem };
+  await transactionWithMail(async (tx, outbox) => {
+    await replacePassword(tx, outbox, userId, password, "account.provisional_password_replaced");
+    await tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId));
+  });
   return { ok: true };
 }

@@ -7,6 +7,7 @@ import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions
 import { uploadMessages } from "../uploads/rules";
 import { beginUpload, confirmUpload, defaultUploadDeps, UploadRefused, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
 import { isUuid } from "../validation";
+import { refreshCompleteness } from "./commands";
 import { canEditAttachments } from "./status";
 
 /** "Pièces jointes" of an application: the candidate adds, replaces and deletes them. */
@@ -57,6 +58,7 @@ export async function confirmAttachmentUpload(
       .for("update", { of: applicationAttachments });
     if (previous) await tx.delete(files).where(eq(files.id, previous.fileId));
     await tx.insert(applicationAttachments).values({ applicationId, attachmentTypeId, fileId: file.id });
+    await refreshCompleteness(tx, [applicationId]);
     await recordAudit(tx, {
       actor: await personActor(tx, userId),
       action: previous ? "application.attachment_replaced" : "application.attachment_added",
@@ -82,6 +84,7 @@ export async function deleteAttachment(userId: string, applicationId: string, at
     if (!attached) return { ok: false as const, notFound: true as const };
     await tx.delete(files).where(eq(files.id, attached.fileId));
     await scheduleObjectDeletion(tx, [attached.key]);
+    await refreshCompleteness(tx, [applicationId]);
     await recordAudit(tx, {
       actor: await personActor(tx, userId),
       action: "application.attachment_deleted",

@@ -24,7 +24,8 @@ export type CompletenessInput = {
   attachments: { label: string; required: boolean; present: boolean }[];
 };
 
-export type MissingItem = { key: string; message: string };
+/** `section`: what "Compléter" leads to, the form or the attachments. */
+export type MissingItem = { key: string; section: "form" | "attachment"; message: string };
 
 const filled = (value: string | null) => Boolean(value && value.trim());
 
@@ -32,20 +33,20 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
   const missing: MissingItem[] = [];
   const { requirements } = input;
   if (requirements.teachingType && input.teachingTypeCount === 0) {
-    missing.push({ key: "teachingType", message: "Veuillez indiquer un type d'enseignement" });
+    missing.push({ key: "teachingType", section: "form", message: "Veuillez indiquer un type d'enseignement" });
   }
   if (requirements.university) {
-    if (!filled(input.university)) missing.push({ key: "university", message: "Veuillez indiquer votre université d'inscription" });
-    if (!filled(input.curriculum)) missing.push({ key: "curriculum", message: "Veuillez indiquer votre cursus" });
-    if (!filled(input.level)) missing.push({ key: "level", message: "Veuillez indiquer votre niveau d'inscription" });
+    if (!filled(input.university)) missing.push({ key: "university", section: "form", message: "Veuillez indiquer votre université d'inscription" });
+    if (!filled(input.curriculum)) missing.push({ key: "curriculum", section: "form", message: "Veuillez indiquer votre cursus" });
+    if (!filled(input.level)) missing.push({ key: "level", section: "form", message: "Veuillez indiquer votre niveau d'inscription" });
   }
-  if (requirements.zone && input.zoneCount === 0) missing.push({ key: "zone", message: "Veuillez indiquer une zone" });
+  if (requirements.zone && input.zoneCount === 0) missing.push({ key: "zone", section: "form", message: "Veuillez indiquer une zone" });
   if (requirements.workingTime && input.workingTimeCount === 0) {
-    missing.push({ key: "workingTime", message: "Veuillez indiquer une quotité" });
+    missing.push({ key: "workingTime", section: "form", message: "Veuillez indiquer une quotité" });
   }
   for (const attachment of input.attachments) {
     if (attachment.required && !attachment.present) {
-      missing.push({ key: `attachment:${attachment.label}`, message: `Veuillez joindre : ${attachment.label}` });
+      missing.push({ key: `attachment:${attachment.label}`, section: "attachment", message: `Veuillez joindre : ${attachment.label}` });
     }
   }
   return missing;

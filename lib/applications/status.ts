@@ -41,3 +41,27 @@ export function lockedReason(status: ApplicationStatus): string {
       return "";
   }
 }
+
+/** What staff decide on an application ("Changer le statut"). */
+export const staffDecisions = ["in_review", "recruited", "rejected"] as const;
+export type StaffDecision = (typeof staffDecisions)[number];
+
+/** Staff labels: the same words as candidates read (DESIGN.md). */
+export const decisionLabels: Record<StaffDecision, string> = {
+  in_review: "En cours d'examen",
+  recruited: "Retenue",
+  rejected: "Non retenue",
+};
+
+/** A withdrawn application is closed by its candidate; otherwise any other decision may follow. */
+export const canDecide = (from: ApplicationStatus, to: StaffDecision) => from !== "withdrawn" && from !== to;
+
+/** A decision the candidate is told about must say why, except starting the examination. */
+export const decisionNeedsReason = (to: StaffDecision) => to !== "in_review";
+
+/** Short status words for staff lists: "Déposée (complète)", "Retenue"… */
+export function staffStatusLabel(status: ApplicationStatus, complete: boolean): string {
+  if (status === "submitted") return complete ? "Déposée (complète)" : "Déposée (incomplète)";
+  if (status === "in_review") return "En cours d'examen";
+  return statusLabels[status];
+}

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import { auditLog, users } from "../db/schema";
 
-export type AuditActor = { id: string | null; label: string };
+/** `address`: the client address, for staff actions and file openings. */
+export type AuditActor = { id: string | null; label: string; address?: string | null };
 export const systemActor: AuditActor = { id: null, label: "système" };
 export const shellActor: AuditActor = { id: null, label: "ligne de commande" };
 
@@ -30,5 +31,6 @@ export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<voi
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     details: entry.details ?? null,
+    address: entry.actor.address ?? null,
   });
 }

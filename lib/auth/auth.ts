@@ -1,19 +1,21 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate, type SessionUser } from "./login";
 import { verifyEmailAndOpenSession } from "../accounts/verification";
 import { getDb } from "../db/client";
-import { users } from "../db/schema";
+import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
+import { endStaffSession, openStaffSession, staffSessionAlive, touchStaffSession } from "../staff/sessions";
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- Auth.js types are extended by interface merging. */
 declare module "next-auth" {
   interface User {
     role?: SessionUser["role"];
     sessionVersion?: number;
+    staffSessionId?: string;
   }
   interface Session {
     user: { id: string; role: SessionUser["role"] };
@@ -23,6 +25,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     role?: SessionUser["role"];
     sv?: number;
+    /** Staff only: the row of `staff_sessions` this cookie stands for. */
+    ssid?: string;
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
@@ -51,8 +55,12 @@ export function clientAddress(headers: Headers): string {
 const passwordCredentials = z.object({ identifier: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 const tokenCredentials = z.object({ token: z.string().min(10).max(200) });
 
-function toAuthUser(user: SessionUser) {
-  return { id: user.id, role: user.role, sessionVersion: user.sessionVersion };
+const isStaff = (role: SessionUser["role"] | undefined) => role === "gestionnaire" || role === "admin";
+
+/** Staff get a server-side session row (shorter limits, ended at once on logout). */
+async function toAuthUser(user: SessionUser, address: string | null) {
+  const staffSessionId = isStaff(user.role) ? await openStaffSession(getDb(), user.id, address) : undefined;
+  return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, staffSessionId };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -69,7 +77,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = passwordCredentials.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid");
         const result = await authenticate(getDb(), { ...parsed.data, address: clientAddress(request.headers) });
-        if (result.status === "ok") return toAuthUser(result.user);
+        if (result.status === "ok") return toAuthUser(result.user, clientAddress(request.headers));
         throw new SignInRefused(result.status === "throttled" ? `throttled:${result.retryAt.toISOString()}` : result.status);
       },
     }),
@@ -81,21 +89,39 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = tokenCredentials.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("unknown");
         const result = await verifyEmailAndOpenSession(getDb(), parsed.data.token);
-        if (result.ok) return toAuthUser(result.user);
+        if (result.ok) return toAuthUser(result.user, null);
         throw new SignInRefused(result.reason);
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const ssid = "token" in message ? message.token?.ssid : undefined;
+      if (ssid) await endStaffSession(getDb(), ssid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
-      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion };
+      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion, ssid: user.staffSessionId };
       if (!token.sub) return null;
       // A password change, reset or account deletion bumps session_version: older sessions end here.
       const [current] = await getDb()
-        .select({ role: users.role, sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
+        .select({
+          role: users.role,
+          sessionVersion: users.sessionVersion,
+          disabledAt: users.disabledAt,
+          staffSession: { createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, endedAt: staffSessions.endedAt },
+        })
         .from(users)
+        .leftJoin(staffSessions, and(eq(staffSessions.id, token.ssid ?? "00000000-0000-0000-0000-000000000000"), eq(staffSessions.userId, users.id)))
         .where(eq(users.id, token.sub));
       if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
+      if (isStaff(current.role)) {
+        // A staff member's session lives in staff_sessions: idle and absolute limits, logout.
+        const session = current.staffSession?.createdAt ? current.staffSession : null;
+        if (!token.ssid || !staffSessionAlive(session)) return null;
+        await touchStaffSession(getDb(), token.ssid, session!);
+      }
       return { ...token, role: current.role };
     },
     session({ session, token }) {

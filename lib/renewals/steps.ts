@@ -4,7 +4,7 @@ import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
-import { removeApplicationRows } from "../applications/applications";
+import { removeApplicationRows } from "../applications/removal";
 import { systemActor } from "../audit/audit";
 import { issueToken, supersedeTokens } from "../auth/tokens";
 import type { Database } from "../db/client";
@@ -17,7 +17,7 @@ import type { Settings } from "../settings/definitions";
 import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
 import { stagingKey, stagingPrefix } from "../uploads/uploads";
-import { deletionDate } from "./rules";
+import { deletionCutoff, deletionDate, deletionMoment, reminderCutoff } from "./rules";
 import { noticeTemplate, reminderTemplate } from "./templates";
 
 /**
@@ -200,7 +200,7 @@ async function recordNotice(db: Database, applicationId: string, sentAt: Date, t
 /** Reminders a few days before deletion, to candidates who have not answered the notice. */
 export async function sendRenewalReminders(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
-  const cutoff = new Date(deps.now().getTime() - (settings.graceDays - settings.reminderDaysBeforeDeletion) * dayMs);
+  const cutoff = reminderCutoff(deps.now(), settings.graceDays, settings.reminderDaysBeforeDeletion);
   const today = todayIso(deps.now());
   const due = await db
     .select({ id: applications.id })
@@ -227,7 +227,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
         .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), isNull(applications.renewalReminderSentAt), expired(today)))
         .for("update", { of: applications, skipLocked: true });
       if (!row?.email || !row.application.renewalNoticeSentAt) return false;
-      const deadlineAt = new Date(row.application.renewalNoticeSentAt.getTime() + settings.graceDays * dayMs);
+      const deadlineAt = deletionMoment(row.application.renewalNoticeSentAt, settings.graceDays);
       const token = await issueToken(tx, {
         userId: row.application.userId,
         purpose: "renewal",
@@ -262,7 +262,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
  */
 export async function deleteUnansweredApplications(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
-  const cutoff = new Date(deps.now().getTime() - settings.graceDays * dayMs);
+  const cutoff = deletionCutoff(deps.now(), settings.graceDays);
   const today = todayIso(deps.now());
   const due = await db
     .select({ id: applications.id })

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { UnitQueryQueue } from "./pglite-queue";
 
@@ -12,7 +13,8 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
  */
 export async function startEmbeddedDatabase(options: { dataDir?: string; port?: number }): Promise<EmbeddedDatabase> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  // pg_trgm: the staff search's trigram index (a standard contrib module on PostgreSQL servers).
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 32 });
   // Connections share one PGlite session: keep each one's unit of work together (see the queue).
   (server as unknown as { queryQueue: UnitQueryQueue }).queryQueue = new UnitQueryQueue(pglite);

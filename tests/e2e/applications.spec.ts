@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
-import { samplePdf } from "../support/pdf";
+import { samplePdf } from "../../scripts/services/sample-pdf";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, test } from "./fixtures";
 import { e2eBaseUrl } from "./ports";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
-import { samplePdf } from "../support/pdf";
+import { samplePdf } from "../../scripts/services/sample-pdf";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, test } from "./fixtures";
 

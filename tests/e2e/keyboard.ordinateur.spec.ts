@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
 import { inboxClient } from "../support/inbox";
-import { samplePdf } from "../support/pdf";
+import { samplePdf } from "../../scripts/services/sample-pdf";
 import { password } from "./candidates";
 import { expect, test } from "./fixtures";
 

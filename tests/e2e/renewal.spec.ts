@@ -57,6 +57,8 @@ test.describe("renouvellement à six mois", () => {
     const staff = await staffContext.newPage();
     await staff.goto("/");
     await logIn(staff, staffEmail, staffPassword);
+    await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
+    await staff.getByRole("link", { name: /En attente de réponse du candidat/ }).click();
     await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Suivi des renouvellements");
     const awaiting = staff.getByRole("table", { name: "Candidatures en attente de réponse" });
     await expect(awaiting.getByRole("row").filter({ hasText: email })).toContainText(deadline);

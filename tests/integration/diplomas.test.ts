@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createApplication, deleteApplication } from "@/lib/applications/applications";
+import { createApplication } from "@/lib/applications/commands";
+import { deleteApplication } from "@/lib/applications/removal";
 import { getDb } from "@/lib/db/client";
 import { auditLog, diplomas, diplomaTypes, files } from "@/lib/db/schema";
 import { createDiploma, deleteDiploma, diplomaSummary, findDiploma, listDiplomas, startDiplomaUpload, updateDiploma, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
@@ -8,7 +9,7 @@ import type { RawDiplomaForm } from "@/lib/diplomas/form-schema";
 import { uploadMessages } from "@/lib/uploads/rules";
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
-import { samplePdf } from "../support/pdf";
+import { samplePdf } from "../../scripts/services/sample-pdf";
 import { postToStorage, stored } from "../support/storage";
 
 const db = () => getDb();

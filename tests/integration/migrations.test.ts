@@ -8,6 +8,7 @@ import { startEmbeddedDatabase } from "../../scripts/services/embedded-database"
 // and the queue of storage objects to delete.
 const domainTables = [
   "application_attachments",
+  "application_messages",
   "application_teaching_types",
   "application_working_times",
   "application_zones",
@@ -25,6 +26,7 @@ const domainTables = [
   "post_types",
   "settings",
   "staff_notes",
+  "staff_sessions",
   "status_events",
   "storage_deletions",
   "teaching_types",

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
-import { createApplication, findApplication } from "@/lib/applications/applications";
+import { createApplication } from "@/lib/applications/commands";
+import { findApplication } from "@/lib/applications/queries";
 import { confirmAttachmentUpload, startAttachmentUpload } from "@/lib/applications/attachments";
 import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, deletedApplications, diplomas, diplomaTypes, emailOutbox, files, jobRuns, storageDeletions, users } from "@/lib/db/schema";
@@ -15,7 +16,7 @@ import { createStorage, getStorage } from "@/lib/storage/client";
 import { applicationForm as emptyForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { inboxClient } from "../support/inbox";
-import { samplePdf } from "../support/pdf";
+import { samplePdf } from "../../scripts/services/sample-pdf";
 import { postToStorage, stored } from "../support/storage";
 
 const inbox = inboxClient(inject("inboxUrl"));

@@ -4,9 +4,12 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCandidate } from "@/app/_data/session";
-import { createApplication, deleteApplication, updateApplication } from "@/lib/applications/applications";
+import { createApplication, updateApplication } from "@/lib/applications/commands";
+import { deleteApplication } from "@/lib/applications/removal";
 import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
 import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { getDb } from "@/lib/db/client";
+import { replyAsCandidate } from "@/lib/messages/messages";
 import { keepOwnApplication } from "@/lib/renewals/renewals";
 import { declaredFileSchema } from "@/lib/uploads/uploads";
 import { idSchema } from "@/lib/validation";
@@ -92,4 +95,19 @@ export async function keepApplication(formData: FormData): Promise<void> {
   if (!result.ok && result.reason === "not_found") notFound();
   revalidatePath("/", "layout");
   redirect(`/candidatures/${applicationId.data}?${result.ok ? "maintenue=1" : "maintien=impossible"}`);
+}
+
+export type ReplyState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; attempt: number };
+
+/** "Répondre" in the "Messages" block of an application. */
+export async function replyToService(applicationId: unknown, previous: ReplyState, formData: FormData): Promise<ReplyState> {
+  const user = await requireCandidate();
+  const id = idSchema.safeParse(applicationId);
+  if (!id.success) notFound();
+  const attempt = previous.attempt + 1;
+  const result = await replyAsCandidate(getDb(), user.id, id.data, String(formData.get("reponse") ?? "").slice(0, 10_000));
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return { errors: { reponse: result.error }, attempt };
+  revalidatePath(`/candidatures/${id.data}`);
+  return { ok: true, message: "Votre réponse est envoyée au service de recrutement.", errors: {}, attempt };
 }

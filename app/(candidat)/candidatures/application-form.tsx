@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormOptions } from "@/lib/applications/applications";
+import type { FormOptions } from "@/lib/applications/queries";
 import type { SectionRequirements } from "@/lib/applications/completeness";
 import { applicationFieldLabels, levelOptions, rqthOptions, type RawApplicationForm } from "@/lib/applications/form-schema";
 import { ErrorSummary } from "@/components/ui/error-summary";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ApplicationDetail } from "@/lib/applications/applications";
+import type { ApplicationDetail } from "@/lib/applications/queries";
 import { candidateStatusLabel, isTakenIntoAccount } from "@/lib/applications/status";
 import { formatFrenchDate } from "@/lib/format/date";
 

@@ -7,7 +7,7 @@ import { HelpAside } from "@/components/ui/help-aside";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { loadApplications, openPostTypesFor } from "@/lib/applications/applications";
+import { loadApplications, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
 import { removeApplication } from "./actions";
 import { ApplicationFacts } from "./application-summary";

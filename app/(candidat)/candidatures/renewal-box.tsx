@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ApplicationDetail } from "@/lib/applications/applications";
+import type { ApplicationDetail } from "@/lib/applications/queries";
 import { formatFrenchDate } from "@/lib/format/date";
 import { canKeepFromSpace, deletionDate } from "@/lib/renewals/rules";
 import { keepApplication } from "./actions";

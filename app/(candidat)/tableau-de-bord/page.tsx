@@ -5,22 +5,24 @@ import { getRequestSettings } from "@/app/_data/settings";
 import { Alert } from "@/components/ui/alert";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { loadApplications, openPostTypesFor } from "@/lib/applications/applications";
+import { loadApplications, openPostTypesFor } from "@/lib/applications/queries";
 import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
+import { unreadByApplicationForCandidate } from "@/lib/messages/messages";
 import { ApplicationFacts } from "../candidatures/application-summary";
 import { RenewalBox } from "../candidatures/renewal-box";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string; mot_de_passe?: string }> }) {
   const [user, params] = await Promise.all([requireCandidate(), searchParams]);
   const db = getDb();
-  const [applications, open, diplomas, settings] = await Promise.all([
+  const [applications, open, diplomas, settings, unread] = await Promise.all([
     loadApplications(db, user.id),
     openPostTypesFor(db, user.id),
     diplomaSummary(db, user.id),
     getRequestSettings(),
+    unreadByApplicationForCandidate(db, user.id),
   ]);
   const incomplete = applications.filter((application) => application.missing.length > 0 && application.status === "submitted");
   return (
@@ -31,7 +33,30 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Votre adresse électronique est confirmée : bienvenue dans votre espace candidat.
         </Alert>
       ) : null}
+      {params.mot_de_passe ? (
+        <Alert tone="success" role="status">
+          Votre nouveau mot de passe est enregistré.
+        </Alert>
+      ) : null}
       <p className="text-lg">Bonjour {user.displayName},</p>
+
+      {unread.length > 0 ? (
+        <section aria-labelledby="messages" className="space-y-2 border-l-4 border-france bg-info-light px-4 py-3">
+          <h2 id="messages" className="text-xl font-bold">
+            Messages
+          </h2>
+          <ul className="space-y-1">
+            {unread.map((item) => (
+              <li key={item.applicationId}>
+                <Link href={`/candidatures/${item.applicationId}#messages`} className="inline-flex min-h-11 items-center font-medium text-france underline">
+                  {item.unread === 1 ? "Un nouveau message" : `${item.unread} nouveaux messages`} du service de recrutement au sujet de votre
+                  candidature {item.postType}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="suite" className="space-y-3">
         <h2 id="suite" className="text-xl font-bold">

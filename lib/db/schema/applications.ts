@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -50,10 +51,15 @@ export const applications = pgTable(
     validUntil: date("valid_until").notNull(),
     renewalNoticeSentAt: timestamp("renewal_notice_sent_at", { withTimezone: true }),
     renewalReminderSentAt: timestamp("renewal_reminder_sent_at", { withTimezone: true }),
+    // What lib/applications/completeness.ts says, kept in step by every change that can alter
+    // it (refreshCompleteness): staff filter and count it over many rows; pages recompute it.
+    complete: boolean("complete").notNull().default(false),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("applications_user_post_type_key").on(t.userId, t.postTypeId),
+    index("applications_status_complete_idx").on(t.status, t.complete),
+    index("applications_ine_idx").on(t.ine),
     // The daily renewal job scans submitted applications by validity date.
     index("applications_status_valid_until_idx").on(t.status, t.validUntil),
     index("applications_post_type_status_idx").on(t.postTypeId, t.status),
@@ -76,7 +82,8 @@ export const applicationZones = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.rank] }),
     uniqueIndex("application_zones_application_zone_key").on(t.applicationId, t.zoneId),
-    index("application_zones_zone_idx").on(t.zoneId),
+    // "Zone du premier vœu" and "une zone parmi les vœux" filters of the staff list.
+    index("application_zones_zone_rank_idx").on(t.zoneId, t.rank),
     check("application_zones_rank_positive", sql`${t.rank} >= 1`),
   ],
 );
@@ -95,7 +102,7 @@ export const applicationWorkingTimes = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.rank] }),
     uniqueIndex("application_working_times_application_working_time_key").on(t.applicationId, t.workingTimeId),
-    index("application_working_times_working_time_idx").on(t.workingTimeId),
+    index("application_working_times_working_time_idx").on(t.workingTimeId, t.rank),
     check("application_working_times_rank_positive", sql`${t.rank} >= 1`),
   ],
 );

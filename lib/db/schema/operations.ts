@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -20,6 +22,7 @@ export const statusEventKind = pgEnum("status_event_kind", [
   "renewal_reminder_sent",
   "renewed",
   "withdrawn",
+  "validity_extended",
 ]);
 
 export const statusEvents = pgTable(
@@ -54,6 +57,31 @@ export const staffNotes = pgTable(
   (t) => [index("staff_notes_application_idx").on(t.applicationId, t.createdAt)],
 );
 
+/**
+ * The conversation between staff and the candidate about one application ("Messages"): staff
+ * ask (an unreadable document…), the candidate answers from their space. `read_at` is set when
+ * the other side opens it. Apart from `staff_notes`, which the candidate never sees.
+ */
+export const applicationMessages = pgTable(
+  "application_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    fromStaff: boolean("from_staff").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("application_messages_application_idx").on(t.applicationId, t.createdAt),
+    // "Messages non lus" of staff: candidates' answers nobody has opened yet.
+    index("application_messages_unread_idx").on(t.applicationId).where(sql`${t.fromStaff} = false and ${t.readAt} is null`),
+  ],
+);
+
 /** Who did what to which record, when. Not tied by foreign keys: entries outlive their records. */
 export const auditLog = pgTable(
   "audit_log",
@@ -66,6 +94,8 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
     details: jsonb("details").$type<Record<string, unknown>>(),
+    // The client address of a staff action or file opening (null for the platform itself).
+    address: text("address"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

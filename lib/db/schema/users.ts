@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["candidate", "gestionnaire", "admin"]);
 export const civility = pgEnum("civility", ["madame", "monsieur"]);
@@ -36,6 +36,12 @@ export const users = pgTable(
     // Bumped on password change/reset and deletion: sessions carrying an older value end.
     sessionVersion: integer("session_version").notNull().default(0),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // Set by a staff-assisted reset (a temporary password shown once): change it at next login.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Names, identifier and email folded (lower case, no accents) for the staff search.
+    searchText: text("search_text").generatedAlwaysAs(
+      sql`aesh_fold(coalesce(first_name, '') || ' ' || coalesce(usage_name, '') || ' ' || coalesce(birth_name, '') || ' ' || identifier || ' ' || coalesce(email, ''))`,
+    ),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     ...timestamps,
   },
@@ -45,7 +51,28 @@ export const users = pgTable(
     index("users_role_idx").on(t.role),
     index("users_birth_name_idx").on(sql`lower(${t.birthName})`),
     index("users_usage_name_idx").on(sql`lower(${t.usageName})`),
+    index("users_search_text_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
+);
+
+/**
+ * Staff sessions, kept server-side: shorter than candidates' (idle and absolute limits), with
+ * page views counting as activity, ended at once by "Déconnecter" or a deactivation. The JWT
+ * of a staff member carries the id of its row.
+ */
+export const staffSessions = pgTable(
+  "staff_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    address: text("address"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
 );
 
 export const tokenPurpose = pgEnum("token_purpose", [

@@ -11,12 +11,14 @@ import { HelpAside } from "@/components/ui/help-aside";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { findApplication } from "@/lib/applications/applications";
+import { findApplication } from "@/lib/applications/queries";
 import { rqthOptions } from "@/lib/applications/form-schema";
 import { candidateStatusLabel, canEditAttachments, canEditForm, lockedReason } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
+import { listMessages, markStaffMessagesRead } from "@/lib/messages/messages";
+import { TextPostForm } from "@/components/ui/text-post-form";
 import { formatFrenchDate } from "@/lib/format/date";
-import { confirmAttachment, removeAttachment, startAttachment } from "../actions";
+import { confirmAttachment, removeAttachment, replyToService, startAttachment } from "../actions";
 import { ValidityNotice } from "../application-summary";
 import { RenewalBox } from "../renewal-box";
 
@@ -53,12 +55,16 @@ export default async function ApplicationPage({
 }) {
   const user = await requireCandidate();
   const [{ id }, flags] = await Promise.all([params, searchParams]);
-  const [application, settings] = await Promise.all([findApplication(getDb(), user.id, id), getRequestSettings()]);
+  const db = getDb();
+  const [application, settings] = await Promise.all([findApplication(db, user.id, id), getRequestSettings()]);
   if (!application) notFound();
+  const messages = await listMessages(db, application.id);
+  // Opening the application is reading what the service wrote.
+  await markStaffMessagesRead(db, user.id, application.id);
   const editable = canEditForm(application.status);
   const attachmentsEditable = canEditAttachments(application.status);
-  const formMissing = application.missing.filter((item) => !item.key.startsWith("attachment:"));
-  const attachmentMissing = application.attachments.some((slot) => slot.required && !slot.file);
+  const formMissing = application.missing.filter((item) => item.section === "form");
+  const attachmentMissing = application.missing.some((item) => item.section === "attachment");
   const university = [
     ["Université", application.university],
     ["Composante", application.component],
@@ -233,8 +239,38 @@ export default async function ApplicationPage({
             </div>
           ) : null}
         </section>
+
+        <section id="messages" aria-labelledby="messages-titre" className="space-y-4 border-t border-line pt-4">
+          <h2 id="messages-titre" className="text-lg font-bold">
+            Messages
+          </h2>
+          {messages.length === 0 ? (
+            <p className="text-muted">Aucun message. Le service de recrutement vous écrira ici s&apos;il a besoin d&apos;une précision.</p>
+          ) : (
+            <ol className="space-y-3">
+              {messages.map((message) => (
+                <li key={message.id} className={`border-l-4 p-3 ${message.fromStaff ? "border-france bg-info-light" : "border-line bg-surface"}`}>
+                  <p className="text-sm font-medium">
+                    {message.fromStaff ? "Service de recrutement" : "Vous"}, le {formatFrenchDate(message.createdAt)}
+                    {message.fromStaff && !message.readAt ? <strong className="ml-2 text-france">Nouveau</strong> : null}
+                  </p>
+                  <p className="mt-1 whitespace-pre-wrap break-words">{message.body}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <TextPostForm
+            action={replyToService.bind(null, application.id)}
+            name="reponse"
+            label={messages.some((message) => message.fromStaff) ? "Répondre au service de recrutement" : "Écrire au service de recrutement"}
+            hint="Au sujet de cette candidature uniquement. Ne joignez pas de document ici : déposez-le dans « Pièces jointes »."
+            submitLabel="Envoyer"
+          />
+        </section>
       </div>
       <HelpAside id="aide-candidature">
+        <h3 className="font-bold">Messages</h3>
+        <p>Le service de recrutement peut vous écrire ici (un document à redéposer, une précision) : un courriel vous prévient. Répondez dans la rubrique « Messages ».</p>
         <p>Voici le détail de votre candidature.</p>
         <h3 className="font-bold">Modifier votre candidature</h3>
         <p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireCandidate } from "@/app/_data/session";
 import { Alert } from "@/components/ui/alert";
 import { PageTitle } from "@/components/ui/page-title";
-import { loadFormOptions, openPostTypesFor } from "@/lib/applications/applications";
+import { loadFormOptions, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
 import { submitNewApplication } from "../actions";
 import { ApplicationForm } from "../application-form";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireCandidate } from "@/app/_data/session";
 import { Alert } from "@/components/ui/alert";
 import { PageTitle } from "@/components/ui/page-title";
-import { findApplication, loadFormOptions, requirementsOf } from "@/lib/applications/applications";
+import { findApplication, loadFormOptions, requirementsOf } from "@/lib/applications/queries";
 import { canEditForm, lockedReason } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
 import { submitApplicationChanges } from "../../actions";

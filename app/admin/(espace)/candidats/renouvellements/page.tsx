@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { requireStaff } from "@/app/_data/session";
+import { cellClass, ScrollTable } from "@/components/admin/scroll-table";
 import { Alert } from "@/components/ui/alert";
 import { PageTitle } from "@/components/ui/page-title";
 import { getDb } from "@/lib/db/client";
@@ -9,28 +9,7 @@ import { applicationsAwaitingAnswer, lastJobRuns, undeliveredMails } from "@/lib
 
 export const metadata: Metadata = { title: "Suivi des renouvellements" };
 
-function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
-  return (
-    // Focusable so keyboard users can scroll a wide table on a small screen.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            {headers.map((header) => (
-              <th key={header} scope="col" className="px-2 py-2 font-bold">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-const cell = "border-b border-line px-2 py-2 align-top";
+const cell = cellClass;
 
 /** The six-month rule as staff follow it: the job's runs, who must answer by when, whom to call. */
 export default async function RenewalsPage() {
@@ -54,7 +33,7 @@ export default async function RenewalsPage() {
         {withoutEmail.length === 0 ? (
           <p className="italic">Personne à contacter.</p>
         ) : (
-          <Table caption="Candidats sans adresse électronique à contacter" headers={["Candidat", "Identifiant", "Téléphone", "Candidature", "Suppression le"]}>
+          <ScrollTable caption="Candidats sans adresse électronique à contacter" headers={["Candidat", "Identifiant", "Téléphone", "Candidature", "Suppression le"]}>
             {withoutEmail.map((row) => (
               <tr key={row.id}>
                 <td className={cell}>{row.candidate}</td>
@@ -64,7 +43,7 @@ export default async function RenewalsPage() {
                 <td className={cell}>{formatFrenchDate(row.deletionDate)}</td>
               </tr>
             ))}
-          </Table>
+          </ScrollTable>
         )}
       </section>
 
@@ -75,7 +54,7 @@ export default async function RenewalsPage() {
         {awaiting.length === 0 ? (
           <p className="italic">Aucune candidature n&apos;attend de réponse.</p>
         ) : (
-          <Table caption="Candidatures en attente de réponse" headers={["Candidat", "Candidature", "Valable jusqu'au", "Avis envoyé le", "Relance", "Suppression le"]}>
+          <ScrollTable caption="Candidatures en attente de réponse" headers={["Candidat", "Candidature", "Valable jusqu'au", "Avis envoyé le", "Relance", "Suppression le"]}>
             {awaiting.map((row) => (
               <tr key={row.id}>
                 <td className={cell}>
@@ -90,7 +69,7 @@ export default async function RenewalsPage() {
                 <td className={cell}>{formatFrenchDate(row.deletionDate)}</td>
               </tr>
             ))}
-          </Table>
+          </ScrollTable>
         )}
       </section>
 
@@ -102,7 +81,7 @@ export default async function RenewalsPage() {
         {undelivered.length === 0 ? (
           <p className="italic">Aucun.</p>
         ) : (
-          <Table caption="Courriels non délivrés" headers={["Destinataire", "Objet", "Créé le", "Tentatives", "Dernière erreur"]}>
+          <ScrollTable caption="Courriels non délivrés" headers={["Destinataire", "Objet", "Créé le", "Tentatives", "Dernière erreur"]}>
             {undelivered.map((mail) => (
               <tr key={mail.id}>
                 <td className={cell}>{mail.to}</td>
@@ -112,7 +91,7 @@ export default async function RenewalsPage() {
                 <td className={cell}>{mail.lastError ?? "—"}</td>
               </tr>
             ))}
-          </Table>
+          </ScrollTable>
         )}
       </section>
 
@@ -123,7 +102,7 @@ export default async function RenewalsPage() {
         {runs.length === 0 ? (
           <Alert tone="caution">La tâche quotidienne n&apos;a encore jamais tourné. Vérifiez la planification (vercel.json ou cron du serveur).</Alert>
         ) : (
-          <Table caption="Dernières exécutions de la tâche quotidienne" headers={["Début", "Durée", "Avis", "Relances", "Suppressions", "Courriels", "Fichiers", "Erreurs"]}>
+          <ScrollTable caption="Dernières exécutions de la tâche quotidienne" headers={["Début", "Durée", "Avis", "Relances", "Suppressions", "Courriels", "Fichiers", "Erreurs"]}>
             {runs.map((run) => (
               <tr key={run.id}>
                 <td className={cell}>{dateTime(run.startedAt)}</td>
@@ -144,7 +123,7 @@ export default async function RenewalsPage() {
                 <td className={cell}>{run.error ?? "—"}</td>
               </tr>
             ))}
-          </Table>
+          </ScrollTable>
         )}
       </section>
     </div>

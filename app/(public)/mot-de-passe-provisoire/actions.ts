@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireCandidate } from "@/app/_data/session";
+import { replaceProvisionalPassword } from "@/lib/accounts/password-reset";
+import { signIn } from "@/lib/auth/auth";
+
+export type ProvisionalState = { errors: Partial<Record<"password" | "passwordConfirmation", string>>; attempt: number };
+
+const form = z.object({
+  password: z.string({ message: "Indiquez un mot de passe." }).max(1024, "Ce mot de passe est trop long."),
+  passwordConfirmation: z.string({ message: "Confirmez votre mot de passe." }).max(1024, "Ce mot de passe est trop long."),
+});
+
+/** The temporary password given by staff is replaced by one the candidate chooses. */
+export async function replaceTemporaryPassword(previous: ProvisionalState, formData: FormData): Promise<ProvisionalState> {
+  const user = await requireCandidate({ provisionalPassword: "allowed" });
+  const attempt = previous.attempt + 1;
+  const parsed = form.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: { password: parsed.error.issues[0]!.message }, attempt };
+  if (parsed.data.password !== parsed.data.passwordConfirmation) {
+    return { errors: { passwordConfirmation: "Les deux mots de passe ne sont pas identiques." }, attempt };
+  }
+  if (!user.mustChangePassword) redirect("/tableau-de-bord");
+  const result = await replaceProvisionalPassword(user.id, parsed.data.password);
+  if (!result.ok) return { errors: { password: result.message }, attempt };
+  // Every session ended with the change: this one goes on with the new password.
+  await signIn("password", { identifier: user.identifier, password: parsed.data.password, redirectTo: "/tableau-de-bord?mot_de_passe=change" });
+  return { errors: {}, attempt };
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+/**
+ * A dense staff table that scrolls sideways inside itself on a narrow screen (focusable, so a
+ * keyboard can scroll it too), with its caption for screen readers.
+ */
+export function ScrollTable({
+  caption,
+  headers,
+  children,
+  minWidth = "40rem",
+}: {
+  caption: string;
+  headers: ReactNode[];
+  children: ReactNode;
+  minWidth?: string;
+}) {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full border-collapse text-left text-sm" style={{ minWidth }}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {headers.map((header, index) => (
+              <th key={index} scope="col" className="px-2 py-2 font-bold">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const cellClass = "border-b border-line px-2 py-2 align-top";

@@ -1,0 +1,223 @@
+import "server-only";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Queryable } from "../db/client";
+import { applicationAttachments, applications, attachmentTypes, files, postTypes, teachingTypes, workingTimes, zones } from "../db/schema";
+import type { Settings } from "../settings/definitions";
+import { loadSettings } from "../settings/settings";
+import { isUuid } from "../validation";
+import { loadChoices, type RankedOption } from "./choices";
+import { missingItems, type MissingItem, type SectionRequirements } from "./completeness";
+import type { RqthValue } from "./form-schema";
+import type { ApplicationStatus } from "./status";
+
+/**
+ * The read model of applications, shared by the candidate's pages and the staff space: one
+ * query path, completeness computed by `missingItems` for every reader.
+ */
+
+type Option = { id: string; label: string };
+
+export type FormOptions = {
+  teachingTypes: Option[];
+  zones: Option[];
+  workingTimes: Option[];
+  maxZoneWishes: number;
+  maxWorkingTimeWishes: number;
+};
+
+/** The lists the form offers: active reference rows, in the admins' order. */
+export async function loadFormOptions(db: Queryable): Promise<FormOptions> {
+  const [settings, teaching, zoneRows, times] = await Promise.all([
+    loadSettings(db),
+    db.select({ id: teachingTypes.id, label: teachingTypes.label }).from(teachingTypes).where(eq(teachingTypes.active, true)).orderBy(asc(teachingTypes.rank), asc(teachingTypes.label)),
+    db.select({ id: zones.id, label: zones.label }).from(zones).where(eq(zones.active, true)).orderBy(asc(zones.rank), asc(zones.label)),
+    db.select({ id: workingTimes.id, label: workingTimes.label }).from(workingTimes).where(eq(workingTimes.active, true)).orderBy(asc(workingTimes.rank), asc(workingTimes.label)),
+  ]);
+  return {
+    teachingTypes: teaching,
+    zones: zoneRows,
+    workingTimes: times,
+    maxZoneWishes: settings.maxZoneWishes,
+    maxWorkingTimeWishes: settings.maxWorkingTimeWishes,
+  };
+}
+
+/** Post types the candidate can still apply for: active, campaign open, not applied for yet. */
+export async function openPostTypesFor(
+  db: Queryable,
+  userId: string,
+  settings?: Settings,
+): Promise<(Option & { requirements: SectionRequirements })[]> {
+  settings ??= await loadSettings(db);
+  if (!settings.campaignOpen) return [];
+  const [open, taken] = await Promise.all([
+    db
+      .select({
+        id: postTypes.id,
+        label: postTypes.label,
+        teachingType: postTypes.requiresTeachingType,
+        zone: postTypes.requiresZone,
+        workingTime: postTypes.requiresWorkingTime,
+        university: postTypes.requiresUniversity,
+      })
+      .from(postTypes)
+      .where(eq(postTypes.active, true))
+      .orderBy(asc(postTypes.rank), asc(postTypes.label)),
+    db.select({ postTypeId: applications.postTypeId }).from(applications).where(eq(applications.userId, userId)),
+  ]);
+  const takenIds = new Set(taken.map((row) => row.postTypeId));
+  return open
+    .filter((postType) => !takenIds.has(postType.id))
+    .map(({ id, label, ...requirements }) => ({ id, label, requirements }));
+}
+
+export type AttachmentSlot = {
+  attachmentTypeId: string;
+  label: string;
+  required: boolean;
+  file: { id: string; name: string; size: number; uploadedAt: Date } | null;
+};
+
+export type ApplicationDetail = {
+  id: string;
+  userId: string;
+  postType: Option;
+  status: ApplicationStatus;
+  rqth: RqthValue | null;
+  university: string | null;
+  component: string | null;
+  program: string | null;
+  curriculum: string | null;
+  level: string | null;
+  ine: string | null;
+  submittedAt: Date;
+  validUntil: string;
+  renewalNoticeSentAt: Date | null;
+  renewalReminderSentAt: Date | null;
+  teachingTypes: RankedOption[];
+  zones: RankedOption[];
+  workingTimes: RankedOption[];
+  attachments: AttachmentSlot[];
+  missing: MissingItem[];
+};
+
+/**
+ * Applications with everything their pages show, completeness included: a candidate's own
+ * (`userId`), or given ones (`ids`, for staff, whose perimeter is checked by the caller).
+ */
+export async function loadApplicationDetails(db: Queryable, where: { userId?: string; ids?: string[] }): Promise<ApplicationDetail[]> {
+  const conditions: (SQL | undefined)[] = [
+    where.userId ? eq(applications.userId, where.userId) : undefined,
+    where.ids ? inArray(applications.id, where.ids.length ? where.ids : ["00000000-0000-0000-0000-000000000000"]) : undefined,
+  ];
+  const base = await db
+    .select({
+      application: applications,
+      postTypeLabel: postTypes.label,
+      teachingType: postTypes.requiresTeachingType,
+      zone: postTypes.requiresZone,
+      workingTime: postTypes.requiresWorkingTime,
+      university: postTypes.requiresUniversity,
+    })
+    .from(applications)
+    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+    .where(and(...conditions))
+    .orderBy(asc(applications.submittedAt));
+  if (base.length === 0) return [];
+  const ids = base.map((row) => row.application.id);
+  const postTypeIds = [...new Set(base.map((row) => row.application.postTypeId))];
+  const [choices, typeRows, attachedRows] = await Promise.all([
+    loadChoices(db, ids),
+    db
+      .select({ id: attachmentTypes.id, postTypeId: attachmentTypes.postTypeId, label: attachmentTypes.label, required: attachmentTypes.required, active: attachmentTypes.active })
+      .from(attachmentTypes)
+      .where(inArray(attachmentTypes.postTypeId, postTypeIds))
+      .orderBy(asc(attachmentTypes.rank), asc(attachmentTypes.label)),
+    db
+      .select({
+        applicationId: applicationAttachments.applicationId,
+        attachmentTypeId: applicationAttachments.attachmentTypeId,
+        fileId: files.id,
+        name: files.originalName,
+        size: files.size,
+        uploadedAt: files.createdAt,
+      })
+      .from(applicationAttachments)
+      .innerJoin(files, eq(files.id, applicationAttachments.fileId))
+      .where(and(inArray(applicationAttachments.applicationId, ids), eq(files.status, "ready"))),
+  ]);
+  return base.map(({ application, postTypeLabel, ...requirements }) => {
+    const attached = attachedRows.filter((row) => row.applicationId === application.id);
+    const slots: AttachmentSlot[] = typeRows
+      .filter((type) => type.postTypeId === application.postTypeId)
+      .map((type) => {
+        const file = attached.find((row) => row.attachmentTypeId === type.id);
+        return {
+          attachmentTypeId: type.id,
+          label: type.label,
+          required: type.required && type.active,
+          file: file ? { id: file.fileId, name: file.name, size: file.size, uploadedAt: file.uploadedAt } : null,
+          active: type.active,
+        };
+      })
+      // A type an admin retired stays visible only where a file was given for it.
+      .filter((slot) => slot.active || slot.file)
+      .map(({ active: _, ...slot }) => slot);
+    const chosen = choices.get(application.id)!;
+    return {
+      id: application.id,
+      userId: application.userId,
+      postType: { id: application.postTypeId, label: postTypeLabel },
+      status: application.status,
+      rqth: application.rqth,
+      university: application.university,
+      component: application.component,
+      program: application.program,
+      curriculum: application.curriculum,
+      level: application.level,
+      ine: application.ine,
+      submittedAt: application.submittedAt,
+      validUntil: application.validUntil,
+      renewalNoticeSentAt: application.renewalNoticeSentAt,
+      renewalReminderSentAt: application.renewalReminderSentAt,
+      ...chosen,
+      attachments: slots,
+      missing: missingItems({
+        requirements,
+        teachingTypeCount: chosen.teachingTypes.length,
+        zoneCount: chosen.zones.length,
+        workingTimeCount: chosen.workingTimes.length,
+        university: application.university,
+        curriculum: application.curriculum,
+        level: application.level,
+        attachments: slots.map((slot) => ({ label: slot.label, required: slot.required, present: Boolean(slot.file) })),
+      }),
+    };
+  });
+}
+
+/** The candidate's applications, oldest first. */
+export function loadApplications(db: Queryable, userId: string): Promise<ApplicationDetail[]> {
+  return loadApplicationDetails(db, { userId });
+}
+
+/** One of the candidate's applications, or null when it is not theirs (pages answer 404). */
+export async function findApplication(db: Queryable, userId: string, applicationId: string): Promise<ApplicationDetail | null> {
+  if (!isUuid(applicationId)) return null;
+  const [detail] = await loadApplicationDetails(db, { userId, ids: [applicationId] });
+  return detail ?? null;
+}
+
+/** Which sections a post type needs for completeness (the "*" of the form). */
+export async function requirementsOf(db: Queryable, postTypeId: string): Promise<SectionRequirements> {
+  const [row] = await db
+    .select({
+      teachingType: postTypes.requiresTeachingType,
+      zone: postTypes.requiresZone,
+      workingTime: postTypes.requiresWorkingTime,
+      university: postTypes.requiresUniversity,
+    })
+    .from(postTypes)
+    .where(eq(postTypes.id, postTypeId));
+  return row ?? { teachingType: false, zone: false, workingTime: false, university: false };
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import { and, count, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
+import { countryName } from "../accounts/countries";
+import { setProvisionalPassword } from "../accounts/password-reset";
+import { civilityLabels, displayName } from "../accounts/personal-details";
+import { loadApplications, type ApplicationDetail } from "../applications/queries";
+import { recordAudit } from "../audit/audit";
+import { getDb, type Queryable } from "../db/client";
+import { applications, users } from "../db/schema";
+import { listDiplomas, type DiplomaDetail } from "../diplomas/diplomas";
+import { isUuid } from "../validation";
+import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
+import { personSearch } from "./applications";
+import { pageSize } from "./list-filters";
+
+/**
+ * "Candidats": the accounts behind the applications, those without email included (staff
+ * reach them by phone, and can hand them a temporary password).
+ */
+
+export type CandidateFilters = { q: string | null; withoutEmail: boolean; page: number };
+
+export function parseCandidateFilters(input: Record<string, string | string[] | undefined>): CandidateFilters {
+  const get = (name: string) => {
+    const value = input[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const page = Number.parseInt(get("page") ?? "1", 10);
+  return {
+    q: get("q")?.trim().slice(0, 100) || null,
+    withoutEmail: get("sans_courriel") === "1",
+    page: Number.isFinite(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+/** Candidates a staff member may see: those with an application inside their perimeter, or none yet. */
+function candidateScope(staff: StaffMember): SQL | undefined {
+  const perimeter = applicationPerimeter(staff);
+  if (!perimeter) return undefined;
+  return exists(sql`(select 1 from ${applications} where ${applications.userId} = ${users.id} and ${perimeter})`);
+}
+
+export async function listCandidates(db: Queryable, staff: StaffMember, filters: CandidateFilters) {
+  assertStaff(staff);
+  const where = and(
+    eq(users.role, "candidate"),
+    candidateScope(staff),
+    filters.q ? personSearch(filters.q) : undefined,
+    filters.withoutEmail ? isNull(users.email) : undefined,
+  );
+  const [totalRow] = await db.select({ total: count() }).from(users).where(where);
+  const total = totalRow?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pages);
+  const rows = await db
+    .select({
+      id: users.id,
+      identifier: users.identifier,
+      email: users.email,
+      phone: users.phone,
+      firstName: users.firstName,
+      usageName: users.usageName,
+      birthName: users.birthName,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+      applications: sql<number>`(select count(*)::int from ${applications} where ${applications.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { total, page, pages, rows: rows.map((row) => ({ ...row, name: displayName(row) || row.identifier })) };
+}
+
+export type StaffCandidate = {
+  id: string;
+  name: string;
+  civility: string | null;
+  birthDate: string | null;
+  birthPlace: string | null;
+  nationality: string | null;
+  identifier: string;
+  email: string | null;
+  emailVerified: boolean;
+  phone: string | null;
+  misc: string | null;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+  mustChangePassword: boolean;
+  applications: ApplicationDetail[];
+  diplomas: DiplomaDetail[];
+};
+
+export async function loadCandidate(db: Queryable, staff: StaffMember, userId: string): Promise<StaffCandidate | null> {
+  assertStaff(staff);
+  if (!isUuid(userId)) return null;
+  const [person] = await db
+    .select({
+      id: users.id,
+      civility: users.civility,
+      firstName: users.firstName,
+      usageName: users.usageName,
+      birthName: users.birthName,
+      birthDate: users.birthDate,
+      birthPlace: users.birthPlace,
+      nationality: users.nationality,
+      identifier: users.identifier,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      phone: users.phone,
+      misc: users.misc,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.role, "candidate"), candidateScope(staff)));
+  if (!person) return null;
+  const [applicationList, diplomaList] = await Promise.all([loadApplications(db, userId), listDiplomas(db, userId)]);
+  const perimeter = applicationPerimeter(staff);
+  const visibleIds = perimeter
+    ? new Set((await db.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), perimeter))).map((row) => row.id))
+    : null;
+  return {
+    id: person.id,
+    name: displayName(person) || person.identifier,
+    civility: person.civility ? civilityLabels[person.civility] : null,
+    birthDate: person.birthDate,
+    birthPlace: person.birthPlace,
+    nationality: person.nationality ? countryName(person.nationality) : null,
+    identifier: person.identifier,
+    email: person.email,
+    emailVerified: Boolean(person.emailVerifiedAt),
+    phone: person.phone,
+    misc: person.misc,
+    createdAt: person.createdAt,
+    lastLoginAt: person.lastLoginAt,
+    mustChangePassword: person.mustChangePassword,
+    applications: visibleIds ? applicationList.filter((application) => visibleIds.has(application.id)) : applicationList,
+    diplomas: diplomaList,
+  };
+}
+
+export type ProvisionalPasswordResult = { ok: true; password: string } | { ok: false; error: string } | { ok: false; notFound: true };
+
+/**
+ * For a candidate without email who called the service: a temporary password, shown once to
+ * the staff member, to be changed at the next login. Candidates with an address use
+ * "Mot de passe perdu" instead (the link proves they own the mailbox).
+ */
+export async function resetCandidatePassword(staff: StaffMember, userId: string): Promise<ProvisionalPasswordResult> {
+  assertStaff(staff);
+  if (!isUuid(userId)) return { ok: false, notFound: true };
+  return getDb().transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.role, "candidate"), candidateScope(staff)))
+      .for("update");
+    if (!person) return { ok: false as const, notFound: true as const };
+    if (person.email) {
+      return { ok: false as const, error: "Ce candidat a une adresse électronique : indiquez-lui « Mot de passe perdu » sur la page d'accueil." };
+    }
+    const password = await setProvisionalPassword(tx, userId);
+    await recordAudit(tx, { actor: staffActor(staff), action: "account.password_reset_by_staff", entityType: "user", entityId: userId });
+    return { ok: true as const, password };
+  });
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { countryName } from "../accounts/countries";
+import { civilityLabels, displayName } from "../accounts/personal-details";
+import { loadApplicationDetails, type ApplicationDetail } from "../applications/queries";
+import type { ApplicationStatus } from "../applications/status";
+import type { Queryable } from "../db/client";
+import { applications, auditLog, diplomas, staffNotes, statusEvents, users } from "../db/schema";
+import { listDiplomas, type DiplomaDetail } from "../diplomas/diplomas";
+import { listMessages, type ApplicationMessage } from "../messages/messages";
+import { deletionDate } from "../renewals/rules";
+import { loadSettings } from "../settings/settings";
+import { isUuid } from "../validation";
+import { applicationPerimeter, assertStaff, type StaffMember } from "./access";
+
+/**
+ * A candidature as staff examine it: the candidate's read model of the application (the same
+ * query and completeness), plus who the candidate is, their diplomas, and everything that
+ * happened to it (status, messages, notes, renewal, file openings).
+ */
+
+export type CandidateIdentity = {
+  id: string;
+  name: string;
+  civility: string | null;
+  usageName: string | null;
+  birthName: string | null;
+  firstName: string | null;
+  birthDate: string | null;
+  birthPlace: string | null;
+  nationality: string | null;
+  identifier: string;
+  email: string | null;
+  emailVerified: boolean;
+  phone: string | null;
+  misc: string | null;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+};
+
+export type HistoryEntry = {
+  at: Date;
+  kind: "status" | "renewal" | "message" | "note" | "file" | "other";
+  title: string;
+  detail: string | null;
+  actor: string | null;
+};
+
+export type StaffCandidature = {
+  application: ApplicationDetail;
+  candidate: CandidateIdentity;
+  diplomas: DiplomaDetail[];
+  messages: ApplicationMessage[];
+  notes: { id: string; body: string; author: string; createdAt: Date }[];
+  history: HistoryEntry[];
+  deletionDate: string | null;
+};
+
+const statusWords: Record<ApplicationStatus, string> = {
+  submitted: "Déposée",
+  in_review: "En cours d'examen",
+  recruited: "Retenue",
+  rejected: "Non retenue",
+  withdrawn: "Retirée",
+};
+
+const auditTitles: Record<string, string> = {
+  "application.created": "Candidature déposée",
+  "application.updated": "Candidature modifiée par le candidat",
+  "application.attachment_added": "Pièce jointe ajoutée",
+  "application.attachment_replaced": "Pièce jointe remplacée",
+  "application.attachment_deleted": "Pièce jointe supprimée",
+  "application.file_opened": "Fichier ouvert",
+  "application.dossier_downloaded": "Dossier téléchargé (ZIP)",
+  "application.renewed": "Candidature maintenue par le candidat",
+  "application.withdrawn": "Candidature retirée par le candidat",
+};
+
+/** The candidature, or null when it does not exist or lies outside the staff member's perimeter. */
+export async function loadStaffCandidature(db: Queryable, staff: StaffMember, applicationId: string): Promise<StaffCandidature | null> {
+  assertStaff(staff);
+  if (!isUuid(applicationId)) return null;
+  const [visible] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)));
+  if (!visible) return null;
+  const [application] = await loadApplicationDetails(db, { ids: [applicationId] });
+  if (!application) return null;
+  const [[person], diplomaList, messages, notes, events, audits, settings] = await Promise.all([
+    db
+      .select({
+        id: users.id,
+        civility: users.civility,
+        usageName: users.usageName,
+        birthName: users.birthName,
+        firstName: users.firstName,
+        birthDate: users.birthDate,
+        birthPlace: users.birthPlace,
+        nationality: users.nationality,
+        identifier: users.identifier,
+        email: users.email,
+        emailVerifiedAt: users.emailVerifiedAt,
+        phone: users.phone,
+        misc: users.misc,
+        createdAt: users.createdAt,
+        lastLoginAt: users.lastLoginAt,
+      })
+      .from(users)
+      .where(eq(users.id, application.userId)),
+    listDiplomas(db, application.userId),
+    listMessages(db, applicationId),
+    db
+      .select({ id: staffNotes.id, body: staffNotes.body, createdAt: staffNotes.createdAt, author: users.identifier })
+      .from(staffNotes)
+      .leftJoin(users, eq(users.id, staffNotes.authorId))
+      .where(eq(staffNotes.applicationId, applicationId))
+      .orderBy(desc(staffNotes.createdAt)),
+    db
+      .select({ event: statusEvents, actor: users.identifier, actorRole: users.role })
+      .from(statusEvents)
+      .leftJoin(users, eq(users.id, statusEvents.actorId))
+      .where(eq(statusEvents.applicationId, applicationId)),
+    db
+      .select({ action: auditLog.action, actor: auditLog.actorLabel, details: auditLog.details, createdAt: auditLog.createdAt })
+      .from(auditLog)
+      .where(
+        or(
+          and(eq(auditLog.entityType, "application"), eq(auditLog.entityId, applicationId)),
+          // Openings of the candidate's diploma files are part of the examination of this file.
+          and(eq(auditLog.entityType, "diploma"), inArray(auditLog.entityId, sql`(select ${diplomas.id}::text from ${diplomas} where ${diplomas.userId} = ${application.userId})`)),
+        ),
+      )
+      .orderBy(desc(auditLog.createdAt))
+      .limit(500),
+    loadSettings(db),
+  ]);
+  if (!person) return null;
+  const history: HistoryEntry[] = [
+    ...events.map(({ event, actor, actorRole }) => ({
+      at: event.createdAt,
+      kind: (event.kind === "status_changed" || event.kind === "submitted" || event.kind === "withdrawn" ? "status" : "renewal") as HistoryEntry["kind"],
+      title:
+        event.kind === "status_changed"
+          ? `Statut : ${event.fromStatus ? statusWords[event.fromStatus] : "?"} → ${event.toStatus ? statusWords[event.toStatus] : "?"}`
+          : event.kind === "submitted"
+            ? "Candidature déposée"
+            : event.kind === "withdrawn"
+              ? "Candidature retirée"
+              : event.kind === "renewal_notice_sent"
+                ? "Courriel de renouvellement envoyé"
+                : event.kind === "renewal_reminder_sent"
+                  ? "Relance de renouvellement envoyée"
+                  : event.kind === "renewed"
+                    ? "Candidature maintenue"
+                    : "Validité prolongée",
+      detail: event.comment,
+      actor: actor ? (actorRole === "candidate" ? "le candidat" : actor) : event.actorId ? null : "la plateforme",
+    })),
+    ...messages.map((message) => ({
+      at: message.createdAt,
+      kind: "message" as const,
+      title: message.fromStaff ? "Message envoyé au candidat" : "Réponse du candidat",
+      detail: null,
+      actor: message.fromStaff ? message.authorLabel : "le candidat",
+    })),
+    ...notes.map((note) => ({ at: note.createdAt, kind: "note" as const, title: "Note interne", detail: null, actor: note.author ?? null })),
+    ...audits
+      .filter((entry) => entry.action.endsWith("file_opened") || entry.action === "application.dossier_downloaded" || entry.action.startsWith("application.attachment"))
+      .map((entry) => ({
+        at: entry.createdAt,
+        kind: "file" as const,
+        title: auditTitles[entry.action] ?? entry.action,
+        detail: typeof entry.details?.name === "string" ? entry.details.name : typeof entry.details?.attachmentType === "string" ? entry.details.attachmentType : null,
+        actor: entry.actor,
+      })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  return {
+    application,
+    candidate: {
+      id: person.id,
+      name: displayName(person) || person.identifier,
+      civility: person.civility ? civilityLabels[person.civility] : null,
+      usageName: person.usageName,
+      birthName: person.birthName,
+      firstName: person.firstName,
+      birthDate: person.birthDate,
+      birthPlace: person.birthPlace,
+      nationality: person.nationality ? countryName(person.nationality) : null,
+      identifier: person.identifier,
+      email: person.email,
+      emailVerified: Boolean(person.emailVerifiedAt),
+      phone: person.phone,
+      misc: person.misc,
+      createdAt: person.createdAt,
+      lastLoginAt: person.lastLoginAt,
+    },
+    diplomas: diplomaList,
+    messages,
+    notes: notes.map((note) => ({ ...note, author: note.author ?? "ancien membre de l'équipe" })),
+    history,
+    deletionDate: application.renewalNoticeSentAt ? deletionDate(application.renewalNoticeSentAt, settings.graceDays) : null,
+  };
+}
