@@ -16,7 +16,8 @@ const stack = await startStack({
   appPort: e2ePorts.app,
   ports: { database: e2ePorts.database, storage: e2ePorts.storage, smtp: e2ePorts.smtp, inbox: e2ePorts.inbox },
 });
-// What end-to-end tests need to act as the platform scheduler and to move time by SQL.
+// What end-to-end tests need to act as the platform scheduler, move time by SQL and run the
+// CLIs (npm run staff:create) against this very stack.
 await mkdir(".data", { recursive: true });
-await writeFile(e2eEnvFile, JSON.stringify({ DATABASE_URL: stack.env.DATABASE_URL, CRON_SECRET: stack.env.CRON_SECRET }), { mode: 0o600 });
+await writeFile(e2eEnvFile, JSON.stringify(stack.env), { mode: 0o600 });
 superviseNext(runNext("start", e2ePorts.app, stack.env), stack.stop);

@@ -16,7 +16,9 @@ export function ScrollTable({
   minWidth?: string;
 }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    // "relative": screen-reader-only text inside is positioned against this box and clipped with
+    // it, instead of widening the whole page on a phone.
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-left text-sm" style={{ minWidth }}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -44,7 +44,7 @@ export default async function ApplicationsListPage({ searchParams }: { searchPar
     <div className="space-y-6">
       <PageTitle>Candidatures</PageTitle>
       {/* Filters above the list; beside it, and sticky, on a wide screen. */}
-      <div className="grid gap-6 2xl:grid-cols-[20rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-[20rem_minmax(0,1fr)]">
         <form
           method="get"
           role="search"
@@ -112,7 +112,7 @@ export default async function ApplicationsListPage({ searchParams }: { searchPar
                 : result.total === 1
                   ? "1 candidature"
                   : `${result.total.toLocaleString("fr-FR")} candidatures`}
-              {filtered ? " correspondent aux filtres" : ""}
+              {filtered ? (result.total > 1 ? " correspondent aux filtres" : " correspond aux filtres") : ""}
             </p>
             <form method="get" action="/admin/candidatures/export" className="flex flex-wrap items-center gap-3">
               {[...new URLSearchParams(listQuery)].map(([name, value]) => (

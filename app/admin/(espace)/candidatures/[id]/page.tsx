@@ -157,7 +157,7 @@ export default async function StaffApplicationPage({
         ) : null}
       </div>
 
-      <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="grid grid-cols-1 gap-8 xl:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="space-y-6">
           <Section id="completude" title="Complétude">
             {complete ? (
