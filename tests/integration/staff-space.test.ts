@@ -375,3 +375,15 @@ describe("staff dashboard", () => {
     expect((await loadApplicationDetails(db(), { ids: [] })).length).toBe(0);
   });
 });
+
+describe("the journal", () => {
+  it("can only grow: no update, no deletion, whoever asks", async () => {
+    const staff = await staffMember("admin");
+    const person = await candidate(randomUUID().slice(0, 8), {});
+    await addNote(staff, person.applicationId, "Une note");
+    const entry = await lastAudit("application.note_added", person.applicationId);
+    await expect(db().update(auditLog).set({ actorLabel: "quelqu'un d'autre" }).where(eq(auditLog.id, entry!.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(db().delete(auditLog).where(eq(auditLog.id, entry!.id))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    expect(await lastAudit("application.note_added", person.applicationId)).toEqual(entry);
+  });
+});
