@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable, Transaction } from "../db/client";
+import { inUuids } from "../db/conditions";
 import { applicationTeachingTypes, applicationWorkingTimes, applicationZones, teachingTypes, workingTimes, zones } from "../db/schema";
 
 /**
@@ -50,7 +51,7 @@ export async function loadChoices(db: Queryable, applicationIds: string[]): Prom
         .select({ applicationId: links.applicationId, rank: links.rank, id: reference.id, label: reference.label })
         .from(links)
         .innerJoin(reference, eq(reference.id, chosen))
-        .where(inArray(links.applicationId, applicationIds))
+        .where(inUuids(links.applicationId, applicationIds))
         .orderBy(asc(links.applicationId), asc(links.rank));
     }),
   );

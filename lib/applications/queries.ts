@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { inUuids } from "../db/conditions";
 import type { Queryable } from "../db/client";
 import { applicationAttachments, applications, attachmentTypes, files, postTypes, teachingTypes, workingTimes, zones } from "../db/schema";
 import type { Settings } from "../settings/definitions";
@@ -108,7 +109,7 @@ export type ApplicationDetail = {
 export async function loadApplicationDetails(db: Queryable, where: { userId?: string; ids?: string[] }): Promise<ApplicationDetail[]> {
   const conditions: (SQL | undefined)[] = [
     where.userId ? eq(applications.userId, where.userId) : undefined,
-    where.ids ? inArray(applications.id, where.ids.length ? where.ids : ["00000000-0000-0000-0000-000000000000"]) : undefined,
+    where.ids ? inUuids(applications.id, where.ids) : undefined,
   ];
   const base = await db
     .select({
@@ -131,7 +132,7 @@ export async function loadApplicationDetails(db: Queryable, where: { userId?: st
     db
       .select({ id: attachmentTypes.id, postTypeId: attachmentTypes.postTypeId, label: attachmentTypes.label, required: attachmentTypes.required, active: attachmentTypes.active })
       .from(attachmentTypes)
-      .where(inArray(attachmentTypes.postTypeId, postTypeIds))
+      .where(inUuids(attachmentTypes.postTypeId, postTypeIds))
       .orderBy(asc(attachmentTypes.rank), asc(attachmentTypes.label)),
     db
       .select({
@@ -144,7 +145,7 @@ export async function loadApplicationDetails(db: Queryable, where: { userId?: st
       })
       .from(applicationAttachments)
       .innerJoin(files, eq(files.id, applicationAttachments.fileId))
-      .where(and(inArray(applicationAttachments.applicationId, ids), eq(files.status, "ready"))),
+      .where(and(inUuids(applicationAttachments.applicationId, ids), eq(files.status, "ready"))),
   ]);
   return base.map(({ application, postTypeLabel, ...requirements }) => {
     const attached = attachedRows.filter((row) => row.applicationId === application.id);

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate, type SessionUser } from "./login";
 import { verifyEmailAndOpenSession } from "../accounts/verification";
+import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
 import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
@@ -57,9 +58,12 @@ const tokenCredentials = z.object({ token: z.string().min(10).max(200) });
 
 const isStaff = (role: SessionUser["role"] | undefined) => role === "gestionnaire" || role === "admin";
 
-/** Staff get a server-side session row (shorter limits, ended at once on logout). */
+/** Staff get a server-side session row (shorter limits, ended at once on logout), and the sign-in is journaled. */
 async function toAuthUser(user: SessionUser, address: string | null) {
   const staffSessionId = isStaff(user.role) ? await openStaffSession(getDb(), user.id, address) : undefined;
+  if (staffSessionId) {
+    await recordAudit(getDb(), { actor: { ...(await personActor(getDb(), user.id)), address }, action: "staff.signed_in", entityType: "user", entityId: user.id });
+  }
   return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, staffSessionId };
 }
 

@@ -3,7 +3,9 @@ import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, or, sql, t
 import { displayName } from "../accounts/personal-details";
 import { loadChoices } from "../applications/choices";
 import type { ApplicationStatus } from "../applications/status";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Queryable } from "../db/client";
+import { inUuids } from "../db/conditions";
 import {
   applicationMessages,
   applications,
@@ -105,6 +107,18 @@ export type ApplicationListRow = {
   unread: number;
 };
 
+/** Rows of `applications` in the list's order; the person is joined only when sorting by name. */
+function ordered<T extends SelectedFields>(db: Queryable, selection: T, sort: SortKey) {
+  const query = db.select(selection).from(applications).$dynamic();
+  return sort.endsWith("nom") ? query.innerJoin(users, eq(users.id, applications.userId)) : query;
+}
+
+/** How many applications a list shows (the person table is reached through the search's subquery only). */
+async function countOf(db: Queryable, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(applications).where(where);
+  return row?.total ?? 0;
+}
+
 /** One page of the filtered list, with the total count. */
 export async function listApplications(
   db: Queryable,
@@ -113,70 +127,77 @@ export async function listApplications(
 ): Promise<{ total: number; rows: ApplicationListRow[]; page: number; pages: number }> {
   assertStaff(staff);
   const where = filteredApplications(staff, filters);
-  const [totalRow] = await db.select({ total: count() }).from(applications).innerJoin(users, eq(users.id, applications.userId)).where(where);
-  const total = totalRow?.total ?? 0;
+  // The page's ids (an index walk on applications) and the total, at the same time; then what
+  // the 50 rows show.
+  const idsOf = async (page: number) =>
+    (
+      await ordered(db, { id: applications.id }, filters.sort)
+        .where(where)
+        .orderBy(...orderBy(filters.sort))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    ).map((row) => row.id);
+  const [total, requested] = await Promise.all([countOf(db, where), idsOf(filters.page)]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pages);
-  const base = await db
-    .select({
-      id: applications.id,
-      status: applications.status,
-      complete: applications.complete,
-      submittedAt: applications.submittedAt,
-      validUntil: applications.validUntil,
-      postType: postTypes.label,
-      identifier: users.identifier,
-      email: users.email,
-      firstName: users.firstName,
-      usageName: users.usageName,
-      birthName: users.birthName,
-    })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-    .where(where)
-    .orderBy(...orderBy(filters.sort))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const ids = base.map((row) => row.id);
-  const [choices, unread] = await Promise.all([
-    loadChoices(db, ids),
-    ids.length
-      ? db
-          .select({ applicationId: applicationMessages.applicationId, unread: count() })
-          .from(applicationMessages)
-          .where(and(inArray(applicationMessages.applicationId, ids), eq(applicationMessages.fromStaff, false), isNull(applicationMessages.readAt)))
-          .groupBy(applicationMessages.applicationId)
-      : Promise.resolve([]),
+  // A page past the end (a shared link to a list that shrank) shows the last one.
+  const pageIds = page === filters.page ? requested : await idsOf(page);
+  if (pageIds.length === 0) return { total, page, pages, rows: [] };
+  const [base, choices, unread] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        status: applications.status,
+        complete: applications.complete,
+        submittedAt: applications.submittedAt,
+        validUntil: applications.validUntil,
+        postType: postTypes.label,
+        identifier: users.identifier,
+        email: users.email,
+        firstName: users.firstName,
+        usageName: users.usageName,
+        birthName: users.birthName,
+      })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.userId))
+      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+      .where(inUuids(applications.id, pageIds)),
+    loadChoices(db, pageIds),
+    db
+      .select({ applicationId: applicationMessages.applicationId, unread: count() })
+      .from(applicationMessages)
+      .where(and(inUuids(applicationMessages.applicationId, pageIds), eq(applicationMessages.fromStaff, false), isNull(applicationMessages.readAt)))
+      .groupBy(applicationMessages.applicationId),
   ]);
+  const byId = new Map(base.map((row) => [row.id, row]));
   return {
     total,
     page,
     pages,
-    rows: base.map((row) => ({
-      id: row.id,
-      candidate: displayName(row) || row.identifier,
-      identifier: row.identifier,
-      email: row.email,
-      postType: row.postType,
-      status: row.status,
-      complete: row.complete,
-      submittedAt: row.submittedAt,
-      validUntil: row.validUntil,
-      firstZone: choices.get(row.id)?.zones[0]?.label ?? null,
-      firstWorkingTime: choices.get(row.id)?.workingTimes[0]?.label ?? null,
-      unread: unread.find((item) => item.applicationId === row.id)?.unread ?? 0,
-    })),
+    rows: pageIds.map((id) => {
+      const row = byId.get(id)!;
+      return {
+        id,
+        candidate: displayName(row) || row.identifier,
+        identifier: row.identifier,
+        email: row.email,
+        postType: row.postType,
+        status: row.status,
+        complete: row.complete,
+        submittedAt: row.submittedAt,
+        validUntil: row.validUntil,
+        firstZone: choices.get(id)?.zones[0]?.label ?? null,
+        firstWorkingTime: choices.get(id)?.workingTimes[0]?.label ?? null,
+        unread: unread.find((item) => item.applicationId === id)?.unread ?? 0,
+      };
+    }),
   };
 }
 
 /** The ids of the filtered list in its order, at most `limit` (bulk actions, exports by batch). */
 export async function filteredApplicationIds(db: Queryable, staff: StaffMember, filters: ApplicationFilters, limit: number): Promise<string[]> {
   assertStaff(staff);
-  const rows = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
+  const rows = await ordered(db, { id: applications.id }, filters.sort)
     .where(filteredApplications(staff, filters))
     .orderBy(...orderBy(filters.sort))
     .limit(limit);
@@ -208,30 +229,24 @@ export async function neighbours(
   assertStaff(staff);
   const where = filteredApplications(staff, filters);
   const { key, descending } = sortColumns(filters.sort);
-  const [current] = await db
-    .select({ key: sql<string>`(${key})::text`, id: applications.id })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .where(and(where, eq(applications.id, applicationId)));
-  const [totalRow] = await db.select({ total: count() }).from(applications).innerJoin(users, eq(users.id, applications.userId)).where(where);
-  const total = totalRow?.total ?? 0;
+  const [[current], total] = await Promise.all([
+    ordered(db, { key: sql<string>`(${key})::text`, id: applications.id }, filters.sort).where(and(where, eq(applications.id, applicationId))),
+    countOf(db, where),
+  ]);
   if (!current) return { previous: null, next: null, position: null, total };
   const castKey = typedKey(filters.sort, current.key);
   // (key, id) compared as a row, in the list's direction.
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} (${castKey}, ${current.id}::uuid)`;
   const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} (${castKey}, ${current.id}::uuid)`;
-  const step = (condition: SQL, reverse: boolean) =>
-    db
-      .select({ id: applications.id })
-      .from(applications)
-      .innerJoin(users, eq(users.id, applications.userId))
+  const step = (condition: SQL, order: SortKey) =>
+    ordered(db, { id: applications.id }, filters.sort)
       .where(and(where, condition))
-      .orderBy(...(reverse ? orderBy(invert(filters.sort)) : orderBy(filters.sort)))
+      .orderBy(...orderBy(order))
       .limit(1);
   const [[previous], [next], [rank]] = await Promise.all([
-    step(before, true),
-    step(after, false),
-    db.select({ n: count() }).from(applications).innerJoin(users, eq(users.id, applications.userId)).where(and(where, before)),
+    step(before, invert(filters.sort)),
+    step(after, filters.sort),
+    ordered(db, { n: count() }, filters.sort).where(and(where, before)),
   ]);
   return { previous: previous?.id ?? null, next: next?.id ?? null, position: (rank?.n ?? 0) + 1, total };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, inArray, sql } from "drizzle-orm";
+import { and, asc, sql } from "drizzle-orm";
+import { inUuids } from "../db/conditions";
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
@@ -40,7 +41,7 @@ async function personsOf(db: Database, userIds: string[]): Promise<Map<string, E
       phone: users.phone,
     })
     .from(users)
-    .where(inArray(users.id, userIds));
+    .where(inUuids(users.id, userIds));
   return new Map(rows.map(({ id, ...person }) => [id, person]));
 }
 
@@ -65,7 +66,6 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
     const page: { id: string; submittedAt: string }[] = await db
       .select({ id: applications.id, submittedAt: sql<string>`${applications.submittedAt}::text` })
       .from(applications)
-      .innerJoin(users, sql`${users.id} = ${applications.userId}`)
       .where(and(where, after ? sql`(${applications.submittedAt}, ${applications.id}) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)` : undefined))
       .orderBy(asc(applications.submittedAt), asc(applications.id))
       .limit(batchSize);

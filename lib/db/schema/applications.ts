@@ -63,7 +63,10 @@ export const applications = pgTable(
     // The daily renewal job scans submitted applications by validity date.
     index("applications_status_valid_until_idx").on(t.status, t.validUntil),
     index("applications_post_type_status_idx").on(t.postTypeId, t.status),
-    index("applications_submitted_at_idx").on(t.submittedAt),
+    // The staff list's orders (submission, validity) with the id as tie-breaker: pages and
+    // export batches walk these indexes instead of sorting the table.
+    index("applications_submitted_at_id_idx").on(t.submittedAt, t.id),
+    index("applications_valid_until_id_idx").on(t.validUntil, t.id),
   ],
 );
 
