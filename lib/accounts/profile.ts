@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Database } from "../db/client";
+import type { Queryable } from "../db/client";
 import { users } from "../db/schema";
 
 export type Profile = {
@@ -22,7 +22,7 @@ export type Profile = {
 };
 
 /** The candidate's own details, as the account page shows them and the data export gives them. */
-export async function findProfile(db: Database, userId: string): Promise<Profile | null> {
+export async function findProfile(db: Queryable, userId: string): Promise<Profile | null> {
   const [profile] = await db
     .select({
       identifier: users.identifier,

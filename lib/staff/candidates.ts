@@ -1,8 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, exists, isNull, sql, type SQL } from "drizzle-orm";
-import { countryName } from "../accounts/countries";
 import { setProvisionalPassword } from "../accounts/password-reset";
-import { civilityLabels, displayName } from "../accounts/personal-details";
+import { displayName } from "../accounts/personal-details";
 import { loadApplications, type ApplicationDetail } from "../applications/queries";
 import { recordAudit } from "../audit/audit";
 import { getDb, type Queryable } from "../db/client";
@@ -11,6 +10,7 @@ import { listDiplomas, type DiplomaDetail } from "../diplomas/diplomas";
 import { isUuid } from "../validation";
 import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
 import { personSearch } from "./applications";
+import { loadIdentity, type CandidateIdentity } from "./identity";
 import { pageSize } from "./list-filters";
 
 /**
@@ -73,20 +73,7 @@ export async function listCandidates(db: Queryable, staff: StaffMember, filters:
   return { total, page, pages, rows: rows.map((row) => ({ ...row, name: displayName(row) || row.identifier })) };
 }
 
-export type StaffCandidate = {
-  id: string;
-  name: string;
-  civility: string | null;
-  birthDate: string | null;
-  birthPlace: string | null;
-  nationality: string | null;
-  identifier: string;
-  email: string | null;
-  emailVerified: boolean;
-  phone: string | null;
-  misc: string | null;
-  createdAt: Date;
-  lastLoginAt: Date | null;
+export type StaffCandidate = CandidateIdentity & {
   mustChangePassword: boolean;
   applications: ApplicationDetail[];
   diplomas: DiplomaDetail[];
@@ -95,48 +82,23 @@ export type StaffCandidate = {
 export async function loadCandidate(db: Queryable, staff: StaffMember, userId: string): Promise<StaffCandidate | null> {
   assertStaff(staff);
   if (!isUuid(userId)) return null;
-  const [person] = await db
-    .select({
-      id: users.id,
-      civility: users.civility,
-      firstName: users.firstName,
-      usageName: users.usageName,
-      birthName: users.birthName,
-      birthDate: users.birthDate,
-      birthPlace: users.birthPlace,
-      nationality: users.nationality,
-      identifier: users.identifier,
-      email: users.email,
-      emailVerifiedAt: users.emailVerifiedAt,
-      phone: users.phone,
-      misc: users.misc,
-      createdAt: users.createdAt,
-      lastLoginAt: users.lastLoginAt,
-      mustChangePassword: users.mustChangePassword,
-    })
+  const [account] = await db
+    .select({ mustChangePassword: users.mustChangePassword })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.role, "candidate"), candidateScope(staff)));
-  if (!person) return null;
-  const [applicationList, diplomaList] = await Promise.all([loadApplications(db, userId), listDiplomas(db, userId)]);
+  if (!account) return null;
   const perimeter = applicationPerimeter(staff);
-  const visibleIds = perimeter
-    ? new Set((await db.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), perimeter))).map((row) => row.id))
-    : null;
+  const [identity, applicationList, diplomaList, visible] = await Promise.all([
+    loadIdentity(db, userId),
+    loadApplications(db, userId),
+    listDiplomas(db, userId),
+    perimeter ? db.select({ id: applications.id }).from(applications).where(and(eq(applications.userId, userId), perimeter)) : null,
+  ]);
+  if (!identity) return null;
+  const visibleIds = visible ? new Set(visible.map((row) => row.id)) : null;
   return {
-    id: person.id,
-    name: displayName(person) || person.identifier,
-    civility: person.civility ? civilityLabels[person.civility] : null,
-    birthDate: person.birthDate,
-    birthPlace: person.birthPlace,
-    nationality: person.nationality ? countryName(person.nationality) : null,
-    identifier: person.identifier,
-    email: person.email,
-    emailVerified: Boolean(person.emailVerifiedAt),
-    phone: person.phone,
-    misc: person.misc,
-    createdAt: person.createdAt,
-    lastLoginAt: person.lastLoginAt,
-    mustChangePassword: person.mustChangePassword,
+    ...identity,
+    mustChangePassword: account.mustChangePassword,
     applications: visibleIds ? applicationList.filter((application) => visibleIds.has(application.id)) : applicationList,
     diplomas: diplomaList,
   };

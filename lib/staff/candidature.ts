@@ -1,7 +1,5 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
-import { countryName } from "../accounts/countries";
-import { civilityLabels, displayName } from "../accounts/personal-details";
 import { loadApplicationDetails, type ApplicationDetail } from "../applications/queries";
 import type { ApplicationStatus } from "../applications/status";
 import type { Queryable } from "../db/client";
@@ -12,31 +10,13 @@ import { deletionDate } from "../renewals/rules";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
 import { applicationPerimeter, assertStaff, type StaffMember } from "./access";
+import { loadIdentity, type CandidateIdentity } from "./identity";
 
 /**
  * A candidature as staff examine it: the candidate's read model of the application (the same
  * query and completeness), plus who the candidate is, their diplomas, and everything that
  * happened to it (status, messages, notes, renewal, file openings).
  */
-
-export type CandidateIdentity = {
-  id: string;
-  name: string;
-  civility: string | null;
-  usageName: string | null;
-  birthName: string | null;
-  firstName: string | null;
-  birthDate: string | null;
-  birthPlace: string | null;
-  nationality: string | null;
-  identifier: string;
-  email: string | null;
-  emailVerified: boolean;
-  phone: string | null;
-  misc: string | null;
-  createdAt: Date;
-  lastLoginAt: Date | null;
-};
 
 export type HistoryEntry = {
   at: Date;
@@ -84,27 +64,8 @@ export async function loadStaffCandidature(db: Queryable, staff: StaffMember, ap
   if (!visible) return null;
   const [application] = await loadApplicationDetails(db, { ids: [applicationId] });
   if (!application) return null;
-  const [[person], diplomaList, messages, notes, events, audits, settings] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        civility: users.civility,
-        usageName: users.usageName,
-        birthName: users.birthName,
-        firstName: users.firstName,
-        birthDate: users.birthDate,
-        birthPlace: users.birthPlace,
-        nationality: users.nationality,
-        identifier: users.identifier,
-        email: users.email,
-        emailVerifiedAt: users.emailVerifiedAt,
-        phone: users.phone,
-        misc: users.misc,
-        createdAt: users.createdAt,
-        lastLoginAt: users.lastLoginAt,
-      })
-      .from(users)
-      .where(eq(users.id, application.userId)),
+  const [person, diplomaList, messages, notes, events, audits, settings] = await Promise.all([
+    loadIdentity(db, application.userId),
     listDiplomas(db, application.userId),
     listMessages(db, applicationId),
     db
@@ -174,24 +135,7 @@ export async function loadStaffCandidature(db: Queryable, staff: StaffMember, ap
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   return {
     application,
-    candidate: {
-      id: person.id,
-      name: displayName(person) || person.identifier,
-      civility: person.civility ? civilityLabels[person.civility] : null,
-      usageName: person.usageName,
-      birthName: person.birthName,
-      firstName: person.firstName,
-      birthDate: person.birthDate,
-      birthPlace: person.birthPlace,
-      nationality: person.nationality ? countryName(person.nationality) : null,
-      identifier: person.identifier,
-      email: person.email,
-      emailVerified: Boolean(person.emailVerifiedAt),
-      phone: person.phone,
-      misc: person.misc,
-      createdAt: person.createdAt,
-      lastLoginAt: person.lastLoginAt,
-    },
+    candidate: person,
     diplomas: diplomaList,
     messages,
     notes: notes.map((note) => ({ ...note, author: note.author ?? "ancien membre de l'équipe" })),

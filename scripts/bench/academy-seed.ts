@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import { refreshCompleteness } from "../../lib/applications/commands";
 import type { Database } from "../../lib/db/client";
+import { applications } from "../../lib/db/schema";
 
 /**
  * An académie at scale for benchmarks: 100 000 candidates, 150 000 applications (two post
@@ -114,20 +116,9 @@ export async function seedAcademy(db: Database, scale: AcademyScale = academySca
       insert into application_messages (application_id, from_staff, body, created_at)
       select a.id, false, 'Bonjour, c''est fait.', a.submitted_at + interval '3 days'
       from applications a where ${pick("a.id::text", "msg", 20)} = 0 and ${pick("a.id::text", "answer", 3)} = 0`);
-    // applications.complete as lib/applications/completeness.ts decides it (the formula of
-    // migration 0005's one-time backfill, applied to bulk rows written without the app).
-    await run(`
-      update applications as a set complete = (
-        (not pt.requires_teaching_type or exists (select 1 from application_teaching_types x where x.application_id = a.id))
-        and (not pt.requires_zone or exists (select 1 from application_zones x where x.application_id = a.id))
-        and (not pt.requires_working_time or exists (select 1 from application_working_times x where x.application_id = a.id))
-        and (not pt.requires_university or (btrim(coalesce(a.university, '')) <> '' and btrim(coalesce(a.curriculum, '')) <> '' and btrim(coalesce(a.level, '')) <> ''))
-        and not exists (
-          select 1 from attachment_types t
-          where t.post_type_id = a.post_type_id and t.required and t.active
-            and not exists (select 1 from application_attachments aa join files f on f.id = aa.file_id where aa.application_id = a.id and aa.attachment_type_id = t.id and f.status = 'ready')
-        )
-      ) from post_types pt where pt.id = a.post_type_id`);
+    // applications.complete as the app keeps it: missingItems, through refreshCompleteness.
+    const ids = (await tx.select({ id: applications.id }).from(applications)).map((row) => row.id);
+    for (let start = 0; start < ids.length; start += 2000) await refreshCompleteness(tx, ids.slice(start, start + 2000));
   });
   await db.execute(sql`analyze`);
 }

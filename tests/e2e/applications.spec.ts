@@ -85,6 +85,8 @@ test.describe("candidatures", () => {
 
     // The owner downloads the very bytes they sent, under the file's own name.
     const download = page.waitForEvent("download");
+    // The link says what it does before it is followed: a download, of a PDF, of this size.
+    await expect(page.getByRole("link", { name: "piece-identite.pdf (télécharger le PDF, 3,8 Mo)" })).toBeVisible();
     await page.getByRole("link", { name: "piece-identite.pdf" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe("piece-identite.pdf");

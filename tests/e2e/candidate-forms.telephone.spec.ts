@@ -17,6 +17,8 @@ test.describe("les formulaires du candidat sur un téléphone", () => {
     const email = `une-adresse-electronique-vraiment-tres-longue-${randomUUID().slice(0, 8)}@exemple-de-messagerie.fr`;
     await page.goto("/inscription");
     await expect(page).toHaveTitle(/AcloE/);
+    // The help boxes are information, in the guide's yellow, not an error's red.
+    await expect(page.getByText("Une adresse électronique et un mot de passe sont nécessaires")).toHaveCSS("background-color", "rgb(255, 246, 204)");
 
     // Ticking "no email" says at once that the phone becomes mandatory, and the phone is right there.
     await page.getByLabel("Vous n'avez pas d'adresse électronique").check();
@@ -80,8 +82,10 @@ test.describe("les formulaires du candidat sur un téléphone", () => {
     await page.getByLabel("Ajouter une quotité").selectOption({ label: "Temps plein" });
     await page.setViewportSize({ width: 320, height: 700 });
     expect(await scrollsSideways(page)).toBe(false);
+    // The closed list shows the whole zone name: full width under 640 px, the button below it.
     const zoneList = await page.getByLabel("Ajouter une zone").boundingBox();
     expect(zoneList!.x + zoneList!.width).toBeLessThanOrEqual(320);
+    expect(zoneList!.width).toBeGreaterThan(250);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Valider" }).click();
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/app/_data/session";
+import { Facts } from "@/components/admin/facts";
 import { ProvisionalPassword } from "@/components/admin/provisional-password";
 import { PageTitle } from "@/components/ui/page-title";
 import { staffStatusLabel } from "@/lib/applications/status";
@@ -35,14 +36,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
         ‹ Retour aux candidats
       </Link>
       <PageTitle>{candidate.name}</PageTitle>
-      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[14rem_1fr]">
-        {facts.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium">{label}</dt>
-            <dd className="mb-2 break-words sm:mb-0">{value || "—"}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={facts} labelWidth="14rem" />
 
       <section aria-labelledby="candidatures" className="space-y-3 border-t border-line pt-4">
         <h2 id="candidatures" className="text-lg font-bold">

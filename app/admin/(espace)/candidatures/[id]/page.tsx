@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/app/_data/session";
+import { Facts } from "@/components/admin/facts";
 import { StatusChangeForm } from "@/components/admin/status-change-form";
 import { TextPostForm } from "@/components/ui/text-post-form";
 import { Alert } from "@/components/ui/alert";
@@ -33,19 +34,6 @@ function Section({ id, title, children, className = "" }: { id: string; title: s
       </h2>
       {children}
     </section>
-  );
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="font-medium">{label}</dt>
-          <dd className="mb-2 break-words sm:mb-0">{value || "—"}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
