@@ -9,8 +9,8 @@ export type ApplicationDecisionProps = {
   branding: EmailBranding;
   decision: Decision;
   postType: string;
-  /** What staff wrote to explain it, shown as written (may be empty). */
-  reason: string;
+  /** Whether staff gave a reason: it is read in the candidate's space, never in a mailbox. */
+  hasReason: boolean;
   applicationUrl: string;
 };
 
@@ -22,22 +22,21 @@ export const applicationDecisionSubject = (decision: Decision) =>
       : "Votre candidature AESH n'est pas retenue";
 
 const sentences: Record<Decision, (postType: string) => string> = {
-  in_review: (postType) => `Nos services ont commencé l'examen de votre candidature ${postType}. Vous pouvez encore y déposer une pièce jointe si l'on vous en demande une.`,
+  in_review: (postType) => `Nos services examinent votre candidature ${postType}. Vous pouvez encore y déposer une pièce jointe si l'on vous en demande une.`,
   recruited: (postType) => `Nous avons le plaisir de vous informer que votre candidature ${postType} est retenue. Le service de recrutement vous contactera pour la suite.`,
   rejected: (postType) => `Après examen, nous sommes au regret de vous informer que votre candidature ${postType} n'est pas retenue.`,
 };
 
-/** A staff decision on an application, in plain French, with the reason staff gave. */
-export function ApplicationDecisionEmail({ branding, decision, postType, reason, applicationUrl }: ApplicationDecisionProps) {
+/**
+ * A staff decision on an application, in plain French. The reason staff wrote stays in the
+ * candidate's space: it may speak of a document or of health, and a mailbox is read by more eyes.
+ */
+export function ApplicationDecisionEmail({ branding, decision, postType, hasReason, applicationUrl }: ApplicationDecisionProps) {
   return (
     <EmailLayout preview={applicationDecisionSubject(decision)} branding={branding}>
       <Text>Bonjour,</Text>
       <Text>{sentences[decision](postType)}</Text>
-      {reason ? (
-        <Text>
-          Précision du service de recrutement : <em>{reason}</em>
-        </Text>
-      ) : null}
+      {hasReason ? <Text>Le service de recrutement a précisé le motif de sa décision : vous le lirez dans votre espace candidat.</Text> : null}
       <EmailButton href={applicationUrl}>Voir ma candidature</EmailButton>
       <Text>Pour toute question, répondez depuis votre espace candidat, rubrique « Messages » de la candidature.</Text>
     </EmailLayout>
@@ -48,6 +47,6 @@ ApplicationDecisionEmail.PreviewProps = {
   branding: previewBranding,
   decision: "recruited",
   postType: "AESH EN PIAL INTER-DEGRE",
-  reason: "Affectation envisagée dans le bassin de Cambrai à la rentrée.",
+  hasReason: true,
   applicationUrl: "http://localhost:3000/candidatures/exemple",
 } satisfies ApplicationDecisionProps;

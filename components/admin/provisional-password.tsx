@@ -24,7 +24,9 @@ export function ProvisionalPassword({ action, candidate }: { action: (state: Sta
           <p>
             Communiquez-le au candidat : <strong className="font-mono text-xl tracking-wide">{state.password}</strong>
           </p>
-          <p className="text-sm">Il ne sera plus affiché. Le candidat devra en choisir un nouveau dès sa prochaine connexion.</p>
+          <p className="text-sm">
+            Il ne sera plus affiché. Il fonctionne 72 heures ; le candidat devra en choisir un nouveau dès sa prochaine connexion.
+          </p>
         </Alert>
       ) : null}
       {state.error ? (
@@ -48,8 +50,8 @@ export function ProvisionalPassword({ action, candidate }: { action: (state: Sta
           Donner un mot de passe provisoire à {candidate} ?
         </h2>
         <p className="mt-3">
-          Son mot de passe actuel ne fonctionnera plus et ses sessions ouvertes seront fermées. Vérifiez d&apos;abord l&apos;identité de la
-          personne au téléphone (date et lieu de naissance).
+          Son mot de passe actuel ne fonctionnera plus et ses sessions ouvertes seront fermées. Ne le communiquez qu&apos;en rappelant la
+          personne au numéro enregistré dans son compte, jamais à un appel reçu.
         </p>
         <form action={formAction} onSubmit={() => dialog.current?.close()} className="mt-6 flex flex-wrap gap-3">
           <SubmitButton pendingLabel="Création…">Créer le mot de passe provisoire</SubmitButton>

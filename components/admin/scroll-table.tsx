@@ -9,11 +9,14 @@ export function ScrollTable({
   headers,
   children,
   minWidth = "40rem",
+  sorted,
 }: {
   caption: string;
   headers: ReactNode[];
   children: ReactNode;
   minWidth?: string;
+  /** The column the rows are sorted by, announced as such (aria-sort). */
+  sorted?: { column: number; direction: "ascending" | "descending" };
 }) {
   return (
     // "relative": screen-reader-only text inside is positioned against this box and clipped with
@@ -24,7 +27,7 @@ export function ScrollTable({
         <thead>
           <tr className="border-b-2 border-ink">
             {headers.map((header, index) => (
-              <th key={index} scope="col" className="px-2 py-2 font-bold">
+              <th key={index} scope="col" aria-sort={sorted?.column === index ? sorted.direction : undefined} className="px-2 py-2 font-bold">
                 {header}
               </th>
             ))}

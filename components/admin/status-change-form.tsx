@@ -7,7 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextAreaField, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 
-export type StatusFormState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; attempt: number };
+export type StatusFormState = {
+  ok?: boolean;
+  message?: string;
+  errors: Partial<Record<string, string>>;
+  /** What was sent, shown again after a refusal. */
+  values?: { status: string; reason: string };
+  attempt: number;
+};
 
 /**
  * "Changer le statut": a decision with its reason, confirmed in a dialog that says what it
@@ -60,6 +67,9 @@ export function StatusChangeForm({
   const labels = { status: "Nouveau statut", reason: "Motif", selection: "Sélection" };
   return (
     <form key={state.attempt} id={id} ref={form} action={formAction} noValidate className="space-y-3">
+      {/* Enter in a field of this form (a row's checkbox elsewhere in the page included) must not
+          submit it: this disabled first button is the form's default one. Only "Confirmer" acts. */}
+      <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />
       {state.ok && state.message ? (
         <Alert tone="success" role="status">
           {state.message}
@@ -77,6 +87,7 @@ export function StatusChangeForm({
         name="status"
         label="Nouveau statut"
         options={staffDecisions.map((decision) => ({ value: decision, label: decisionLabels[decision] }))}
+        defaultValue={state.values?.status}
         error={state.errors.status}
       />
       <TextAreaField
@@ -85,6 +96,7 @@ export function StatusChangeForm({
         label="Motif"
         hint="Communiqué au candidat dans le courriel qui l'informe. Obligatoire pour « Retenue » et « Non retenue »."
         maxLength={1000}
+        defaultValue={state.values?.reason}
         error={state.errors.reason}
       />
       <button type="button" onClick={openConfirmation} className={secondaryButtonClass} aria-haspopup="dialog">

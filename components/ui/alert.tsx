@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 
-export const alertTones = {
+const alertTones = {
   info: "border-france bg-info-light",
   warning: "border-warning bg-warning-light",
   caution: "border-warning bg-caution-light",

@@ -155,6 +155,9 @@ export async function resetPasswordWithRecoveryCode(input: {
   return { ok: true };
 }
 
+/** How long a temporary password given by staff works, unchanged. */
+export const provisionalPasswordHours = 72;
+
 /** A temporary password handed over by staff: four groups, no ambiguous characters. */
 export function generateProvisionalPassword(): string {
   return generateRecoveryCodes(2).join("-").toLowerCase();
@@ -169,7 +172,12 @@ export async function setProvisionalPassword(tx: Transaction, userId: string): P
   const password = generateProvisionalPassword();
   await tx
     .update(users)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      provisionalUntil: sql`now() + make_interval(hours => ${provisionalPasswordHours})`,
+      sessionVersion: sql`${users.sessionVersion} + 1`,
+    })
     .where(eq(users.id, userId));
   await revokeTokens(tx, userId, "password_reset");
   return password;
@@ -182,7 +190,7 @@ export async function replaceProvisionalPassword(userId: string, password: strin
   if (problem) return { ok: false, field: "password", message: problem };
   await transactionWithMail(async (tx, outbox) => {
     await replacePassword(tx, outbox, userId, password, "account.provisional_password_replaced");
-    await tx.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId));
+    await tx.update(users).set({ mustChangePassword: false, provisionalUntil: null }).where(eq(users.id, userId));
   });
   return { ok: true };
 }

@@ -12,14 +12,20 @@ import { canEditAttachments } from "./status";
 
 /** "Pièces jointes" of an application: the candidate adds, replaces and deletes them. */
 
-/** The owner's application and one of its post type's active attachment types, or null. */
-async function findSlot(tx: Queryable, userId: string, applicationId: string, attachmentTypeId: string) {
+/**
+ * The owner's application and one of its post type's active attachment types, or null. With
+ * `lock`, the application row is locked for the caller's transaction: two uploads at once (or
+ * an upload and a staff decision) then take turns, and the completeness each one records is
+ * computed on what the other committed.
+ */
+async function findSlot(tx: Queryable, userId: string, applicationId: string, attachmentTypeId: string, lock = false) {
   if (!isUuid(applicationId) || !isUuid(attachmentTypeId)) return null;
-  const [slot] = await tx
+  const query = tx
     .select({ status: applications.status, label: attachmentTypes.label })
     .from(applications)
     .innerJoin(attachmentTypes, and(eq(attachmentTypes.postTypeId, applications.postTypeId), eq(attachmentTypes.id, attachmentTypeId), eq(attachmentTypes.active, true)))
     .where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
+  const [slot] = lock ? await query.for("update", { of: applications }) : await query;
   return slot ?? null;
 }
 
@@ -48,7 +54,7 @@ export async function confirmAttachmentUpload(
 ): Promise<AttachmentResult> {
   if (!isUuid(fileId) || !(await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId))) return { ok: false, notFound: true };
   return confirmUpload(uploadDeps, userId, fileId, async (tx, file) => {
-    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId);
+    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId, true);
     if (!slot || !canEditAttachments(slot.status)) throw new UploadRefused(uploadMessages.locked);
     const [previous] = await tx
       .select({ fileId: files.id, key: files.storageKey })
@@ -73,7 +79,7 @@ export async function confirmAttachmentUpload(
 /** Removes the file given for an attachment type; the object goes once the rows are gone. */
 export async function deleteAttachment(userId: string, applicationId: string, attachmentTypeId: string, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<AttachmentResult> {
   const result = await uploadDeps.db.transaction(async (tx) => {
-    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId);
+    const slot = await findSlot(tx, userId, applicationId, attachmentTypeId, true);
     if (!slot) return { ok: false as const, notFound: true as const };
     if (!canEditAttachments(slot.status)) return { ok: false as const, message: uploadMessages.locked };
     const [attached] = await tx

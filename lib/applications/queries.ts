@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { inUuids } from "../db/conditions";
 import type { Queryable } from "../db/client";
-import { applicationAttachments, applications, attachmentTypes, files, postTypes, teachingTypes, workingTimes, zones } from "../db/schema";
+import { applicationAttachments, applications, attachmentTypes, files, postTypes, statusEvents, teachingTypes, workingTimes, zones } from "../db/schema";
 import type { Settings } from "../settings/definitions";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
@@ -106,7 +106,7 @@ export type ApplicationDetail = {
  * Applications with everything their pages show, completeness included: a candidate's own
  * (`userId`), or given ones (`ids`, for staff, whose perimeter is checked by the caller).
  */
-export async function loadApplicationDetails(db: Queryable, where: { userId?: string; ids?: string[] }): Promise<ApplicationDetail[]> {
+export async function loadApplicationDetails(db: Queryable, where: { userId: string; ids?: string[] } | { userId?: string; ids: string[] }): Promise<ApplicationDetail[]> {
   const conditions: (SQL | undefined)[] = [
     where.userId ? eq(applications.userId, where.userId) : undefined,
     where.ids ? inUuids(applications.id, where.ids) : undefined,
@@ -221,4 +221,15 @@ export async function requirementsOf(db: Queryable, postTypeId: string): Promise
     .from(postTypes)
     .where(eq(postTypes.id, postTypeId));
   return row ?? { teachingType: false, zone: false, workingTime: false, university: false };
+}
+
+/** The last staff decision on an application and the reason given, as its candidate reads it. */
+export async function lastDecision(db: Queryable, applicationId: string): Promise<{ status: ApplicationStatus; reason: string | null; at: Date } | null> {
+  const [event] = await db
+    .select({ status: statusEvents.toStatus, reason: statusEvents.comment, at: statusEvents.createdAt })
+    .from(statusEvents)
+    .where(and(eq(statusEvents.applicationId, applicationId), eq(statusEvents.kind, "status_changed")))
+    .orderBy(desc(statusEvents.createdAt))
+    .limit(1);
+  return event?.status ? { status: event.status, reason: event.reason, at: event.at } : null;
 }

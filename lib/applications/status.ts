@@ -51,7 +51,7 @@ export const decisionLabels: Record<StaffDecision, string> = {
   in_review: "En cours d'examen",
   recruited: "Retenue",
   rejected: "Non retenue",
-};
+} satisfies Partial<Record<ApplicationStatus, string>>;
 
 /** A withdrawn application is closed by its candidate; otherwise any other decision may follow. */
 export const canDecide = (from: ApplicationStatus, to: StaffDecision) => from !== "withdrawn" && from !== to;
@@ -59,9 +59,17 @@ export const canDecide = (from: ApplicationStatus, to: StaffDecision) => from !=
 /** A decision the candidate is told about must say why, except starting the examination. */
 export const decisionNeedsReason = (to: StaffDecision) => to !== "in_review";
 
-/** Short status words for staff lists: "Déposée (complète)", "Retenue"… */
+/** The short status words staff read (the same words as candidates, DESIGN.md). */
+export const statusWords: Record<ApplicationStatus, string> = {
+  submitted: "Déposée",
+  in_review: "En cours d'examen",
+  recruited: "Retenue",
+  rejected: "Non retenue",
+  withdrawn: "Retirée",
+};
+
+/** Staff lists: "Déposée (complète)", "Retenue"… */
 export function staffStatusLabel(status: ApplicationStatus, complete: boolean): string {
-  if (status === "submitted") return complete ? "Déposée (complète)" : "Déposée (incomplète)";
-  if (status === "in_review") return "En cours d'examen";
-  return statusLabels[status];
+  if (status === "submitted") return `${statusWords.submitted} (${complete ? "complète" : "incomplète"})`;
+  return statusWords[status];
 }

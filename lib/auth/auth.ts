@@ -9,7 +9,7 @@ import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
 import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
-import { endStaffSession, openStaffSession, staffSessionAlive, touchStaffSession } from "../staff/sessions";
+import { endStaffSession, openStaffSession, staffAbsoluteHours, staffSessionAlive, touchStaffSession } from "../staff/sessions";
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- Auth.js types are extended by interface merging. */
 declare module "next-auth" {
@@ -28,6 +28,8 @@ declare module "@auth/core/jwt" {
     sv?: number;
     /** Staff only: the row of `staff_sessions` this cookie stands for. */
     ssid?: string;
+    /** Candidates: when the token was last written (login or form submission), in seconds. */
+    seen?: number;
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
@@ -41,12 +43,19 @@ export class SignInRefused extends CredentialsSignin {
 }
 
 /**
- * Sessions end an hour after the last login or form submission: Auth.js renews the JWT cookie
- * wherever it may set cookies (server actions, route handlers), not on page views. A
- * background renewal was tried and removed: a renewal in flight could land after "Déconnecter"
- * and bring the session back.
+ * A candidate's session ends an hour after the last login or form submission: the token
+ * carries `seen`, rewritten wherever Auth.js may set cookies (server actions, route handlers),
+ * not on page views. A background renewal was tried and removed: a renewal in flight could land
+ * after "Déconnecter" and bring the session back.
  */
 export const sessionMaxAgeSeconds = 60 * 60;
+
+/**
+ * The cookie itself lives as long as the longest session, a staff member's working day; each
+ * kind of session is cut shorter by its own rule (candidates: `seen` above; staff: their
+ * staff_sessions row, where page views count).
+ */
+const cookieMaxAgeSeconds = staffAbsoluteHours * 3600;
 
 /** The client address for throttling: the first X-Forwarded-For hop, set by the platform's proxy. */
 export function clientAddress(headers: Headers): string {
@@ -70,7 +79,7 @@ async function toAuthUser(user: SessionUser, address: string | null) {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  session: { strategy: "jwt", maxAge: cookieMaxAgeSeconds },
   pages: { signIn: "/", error: "/" },
   logger: { error: (error) => (error instanceof CredentialsSignin ? undefined : console.error(error)) },
   providers: [
@@ -106,8 +115,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   callbacks: {
     async jwt({ token, user }) {
-      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion, ssid: user.staffSessionId };
+      const now = Math.floor(Date.now() / 1000);
+      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion, ssid: user.staffSessionId, seen: now };
       if (!token.sub) return null;
+      if (!isStaff(token.role) && now - (token.seen ?? 0) > sessionMaxAgeSeconds) return null;
       // A password change, reset or account deletion bumps session_version: older sessions end here.
       const [current] = await getDb()
         .select({
@@ -126,7 +137,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!token.ssid || !staffSessionAlive(session)) return null;
         await touchStaffSession(getDb(), token.ssid, session!);
       }
-      return { ...token, role: current.role };
+      // Only kept where the cookie is rewritten (actions, route handlers): page views do not extend it.
+      return { ...token, role: current.role, seen: now };
     },
     session({ session, token }) {
       return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "candidate" } };

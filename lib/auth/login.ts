@@ -40,6 +40,7 @@ export async function authenticate(
       email: users.email,
       emailVerifiedAt: users.emailVerifiedAt,
       disabledAt: users.disabledAt,
+      provisionalUntil: users.provisionalUntil,
     })
     .from(users)
     .where(eq(users.identifier, identifier))
@@ -47,7 +48,9 @@ export async function authenticate(
 
   dummyHash ??= hashPassword("mot de passe factice pour un identifiant inconnu");
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
-  if (!user || !valid || user.disabledAt) {
+  // A temporary password given by staff that was not replaced in time no longer opens anything.
+  const expired = Boolean(user?.provisionalUntil && user.provisionalUntil.getTime() < Date.now());
+  if (!user || !valid || user.disabledAt || expired) {
     await recordFailure(db, keys[0]!, throttlePolicy.identifier);
     await recordFailure(db, keys[1]!, throttlePolicy.address);
     return { status: "invalid" };

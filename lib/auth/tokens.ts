@@ -41,11 +41,11 @@ export async function revokeTokens(tx: Queryable, userId: string, purpose: Token
  * Retires the unused tokens of `purpose` because a new one is about to be mailed: they stop
  * working, and their page says a newer link was sent (not "already used").
  */
-export async function supersedeTokens(tx: Queryable, userId: string, purpose: TokenPurpose, subject?: string): Promise<void> {
+export async function supersedeTokens(tx: Queryable, userId: string, purpose: TokenPurpose): Promise<void> {
   await tx
     .update(tokens)
     .set({ usedAt: sql`now()`, supersededAt: sql`now()` })
-    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), subject ? eq(tokens.subject, subject) : undefined, isNull(tokens.usedAt)));
+    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
 }
 
 export type ConsumedToken = { userId: string; subject: string | null };

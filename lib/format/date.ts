@@ -21,9 +21,9 @@ export function normalizeFrenchDate(value: string): string {
   return iso ? formatFrenchDate(iso) : value;
 }
 
-/** "2000-12-31" (or a Date) → "31/12/2000". */
+/** "2000-12-31" → "31/12/2000"; a moment → the day it is in Paris (not in UTC: 00:30 in Paris is still that day). */
 export function formatFrenchDate(value: string | Date): string {
-  const iso = typeof value === "string" ? value : value.toISOString();
+  const iso = typeof value === "string" ? value : todayIso(value);
   const [year, month, day] = iso.slice(0, 10).split("-");
   return `${day}/${month}/${year}`;
 }

@@ -29,7 +29,7 @@ export const messageBodySchema = z
 
 export type ApplicationMessage = { id: string; fromStaff: boolean; authorLabel: string; body: string; createdAt: Date; readAt: Date | null };
 
-export type MessageResult = { ok: true } | { ok: false; error: string } | { ok: false; notFound: true };
+export type MessageResult = { ok: true; mailed?: boolean } | { ok: false; error: string } | { ok: false; notFound: true };
 
 /** The conversation of one application, oldest first (callers have checked who may read it). */
 export async function listMessages(db: Queryable, applicationId: string): Promise<ApplicationMessage[]> {
@@ -119,7 +119,7 @@ export async function sendStaffMessage(staff: StaffMember, applicationId: string
         }),
       });
     }
-    return { ok: true as const };
+    return { ok: true as const, mailed: Boolean(application.email) };
   }, deps);
 }
 

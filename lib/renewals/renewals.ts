@@ -21,11 +21,16 @@ export type RenewalResult =
   | { ok: true; choice: RenewalChoice; postType: string; validUntil: string }
   | { ok: false; reason: TokenFailure | "closed" | "not_found" | "too_early" };
 
-/** Every renewal link of one application stops working (it was answered, or a new mail replaced it). */
-export async function revokeRenewalTokens(tx: Queryable, applicationId: string): Promise<void> {
+/**
+ * Every renewal link of one application stops working: it was answered, or (`superseded`)
+ * something else made it moot — a newer mail, a staff decision or extension — and its page
+ * says so instead of "your answer is recorded".
+ */
+export async function revokeRenewalTokens(tx: Queryable, applicationId: string, options: { superseded?: boolean } = {}): Promise<void> {
+  const now = new Date();
   await tx
     .update(tokens)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: now, supersededAt: options.superseded ? now : null })
     .where(and(eq(tokens.purpose, "renewal"), eq(tokens.subject, applicationId), isNull(tokens.usedAt)));
 }
 

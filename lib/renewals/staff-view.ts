@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNotNull, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import { applications, emailOutbox, jobRuns, postTypes, users } from "../db/schema";
 import { displayName } from "../accounts/personal-details";
 import { loadSettings } from "../settings/settings";
+import { applicationPerimeter, assertStaff, type StaffMember } from "../staff/access";
 import type { DailyJobSummary } from "./daily-job";
 import { deletionDate } from "./rules";
 
@@ -15,7 +16,8 @@ export async function lastJobRuns(db: Queryable, limit = 10) {
 }
 
 /** Submitted applications whose notice is out, with their deletion date; candidates without email first. */
-export async function applicationsAwaitingAnswer(db: Queryable) {
+export async function applicationsAwaitingAnswer(db: Queryable, staff: StaffMember) {
+  assertStaff(staff);
   const settings = await loadSettings(db);
   const rows = await db
     .select({
@@ -34,7 +36,7 @@ export async function applicationsAwaitingAnswer(db: Queryable) {
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
     .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-    .where(and(eq(applications.status, "submitted"), isNotNull(applications.renewalNoticeSentAt)))
+    .where(and(eq(applications.status, "submitted"), isNotNull(applications.renewalNoticeSentAt), applicationPerimeter(staff)))
     .orderBy(asc(applications.renewalNoticeSentAt))
     .limit(500);
   return rows.map((row) => ({
@@ -51,12 +53,26 @@ export async function applicationsAwaitingAnswer(db: Queryable) {
   }));
 }
 
-/** Mails SMTP refused for good: staff reach these people another way. */
-export async function undeliveredMails(db: Queryable, limit = 50) {
+/**
+ * Mails SMTP refused for good, to candidates whose applications the staff member sees: staff
+ * reach these people another way. (Mails to staff accounts are not theirs to read.)
+ */
+export async function undeliveredMails(db: Queryable, staff: StaffMember, limit = 50) {
+  assertStaff(staff);
+  const perimeter = applicationPerimeter(staff);
   return db
     .select({ id: emailOutbox.id, template: emailOutbox.template, to: emailOutbox.toAddress, subject: emailOutbox.subject, attempts: emailOutbox.attempts, lastError: emailOutbox.lastError, createdAt: emailOutbox.createdAt })
     .from(emailOutbox)
-    .where(eq(emailOutbox.status, "failed"))
+    .where(
+      and(
+        eq(emailOutbox.status, "failed"),
+        exists(
+          sql`(select 1 from ${users} where ${users.email} = ${emailOutbox.toAddress} and ${users.role} = 'candidate'${
+            perimeter ? sql` and exists (select 1 from ${applications} where ${applications.userId} = ${users.id} and ${perimeter})` : sql``
+          })`,
+        ),
+      ),
+    )
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit);
 }

@@ -6,7 +6,7 @@ import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
 import { removeApplicationRows } from "../applications/removal";
 import { systemActor } from "../audit/audit";
-import { issueToken, supersedeTokens } from "../auth/tokens";
+import { issueToken } from "../auth/tokens";
 import type { Database } from "../db/client";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
@@ -17,6 +17,7 @@ import type { Settings } from "../settings/definitions";
 import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
 import { stagingKey, stagingPrefix } from "../uploads/uploads";
+import { revokeRenewalTokens } from "./renewals";
 import { deletionCutoff, deletionDate, deletionMoment, reminderCutoff } from "./rules";
 import { noticeTemplate, reminderTemplate } from "./templates";
 
@@ -145,7 +146,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       if (!locked) return null;
       const now = deps.now();
       const deadline = deletionDate(now, settings.graceDays);
-      await supersedeTokens(tx, application.userId, "renewal", application.id);
+      await revokeRenewalTokens(tx, application.id, { superseded: true });
       const token = await issueToken(tx, { userId: application.userId, purpose: "renewal", subject: application.id, validMinutes: (settings.graceDays + 1) * 24 * 60 });
       const props = {
         branding: await loadBranding(tx),

@@ -36,7 +36,8 @@ const unreadFromCandidate = (applicationId: SQL | typeof applications.id) =>
  */
 export function personSearch(query: string): SQL {
   const words = query.split(/\s+/).filter(Boolean).slice(0, 6);
-  return and(...words.map((word) => sql`${users.searchText} like '%' || aesh_fold(${word}) || '%'`))!;
+  // % and _ are what the person typed, not LIKE's wildcards.
+  return and(...words.map((word) => sql`${users.searchText} like '%' || aesh_fold(${word.replace(/[\\%_]/g, "\\$&")}) || '%'`))!;
 }
 
 function searchCondition(query: string): SQL {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { loadApplicationDetails, type ApplicationDetail } from "../applications/queries";
-import type { ApplicationStatus } from "../applications/status";
+import { statusWords } from "../applications/status";
 import type { Queryable } from "../db/client";
 import { applications, auditLog, diplomas, staffNotes, statusEvents, users } from "../db/schema";
 import { listDiplomas, type DiplomaDetail } from "../diplomas/diplomas";
@@ -9,7 +9,9 @@ import { listMessages, type ApplicationMessage } from "../messages/messages";
 import { deletionDate } from "../renewals/rules";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
-import { applicationPerimeter, assertStaff, type StaffMember } from "./access";
+import { rqthOptions } from "../applications/form-schema";
+import { recordAudit } from "../audit/audit";
+import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
 import { loadIdentity, type CandidateIdentity } from "./identity";
 
 /**
@@ -36,24 +38,14 @@ export type StaffCandidature = {
   deletionDate: string | null;
 };
 
-const statusWords: Record<ApplicationStatus, string> = {
-  submitted: "Déposée",
-  in_review: "En cours d'examen",
-  recruited: "Retenue",
-  rejected: "Non retenue",
-  withdrawn: "Retirée",
-};
-
+/** The journal entries shown in a candidature's history (the others are status events, messages, notes). */
 const auditTitles: Record<string, string> = {
-  "application.created": "Candidature déposée",
-  "application.updated": "Candidature modifiée par le candidat",
   "application.attachment_added": "Pièce jointe ajoutée",
   "application.attachment_replaced": "Pièce jointe remplacée",
   "application.attachment_deleted": "Pièce jointe supprimée",
   "application.file_opened": "Fichier ouvert",
+  "diploma.file_opened": "Diplôme ouvert",
   "application.dossier_downloaded": "Dossier téléchargé (ZIP)",
-  "application.renewed": "Candidature maintenue par le candidat",
-  "application.withdrawn": "Candidature retirée par le candidat",
 };
 
 /** The candidature, or null when it does not exist or lies outside the staff member's perimeter. */
@@ -124,11 +116,11 @@ export async function loadStaffCandidature(db: Queryable, staff: StaffMember, ap
     })),
     ...notes.map((note) => ({ at: note.createdAt, kind: "note" as const, title: "Note interne", detail: null, actor: note.author ?? null })),
     ...audits
-      .filter((entry) => entry.action.endsWith("file_opened") || entry.action === "application.dossier_downloaded" || entry.action.startsWith("application.attachment"))
+      .filter((entry) => entry.action in auditTitles)
       .map((entry) => ({
         at: entry.createdAt,
         kind: "file" as const,
-        title: auditTitles[entry.action] ?? entry.action,
+        title: auditTitles[entry.action]!,
         detail: typeof entry.details?.name === "string" ? entry.details.name : typeof entry.details?.attachmentType === "string" ? entry.details.attachmentType : null,
         actor: entry.actor,
       })),
@@ -142,4 +134,17 @@ export async function loadStaffCandidature(db: Queryable, staff: StaffMember, ap
     history,
     deletionDate: application.renewalNoticeSentAt ? deletionDate(application.renewalNoticeSentAt, settings.graceDays) : null,
   };
+}
+
+/**
+ * The candidate's RQTH answer, read on purpose by a staff member (health data: each reading is
+ * in the journal). Null when the candidature is not visible to them.
+ */
+export async function revealRqth(db: Queryable, staff: StaffMember, applicationId: string): Promise<string | null> {
+  assertStaff(staff);
+  if (!isUuid(applicationId)) return null;
+  const [row] = await db.select({ rqth: applications.rqth }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)));
+  if (!row) return null;
+  await recordAudit(db, { actor: staffActor(staff), action: "application.rqth_viewed", entityType: "application", entityId: applicationId });
+  return rqthOptions.find((option) => option.value === row.rqth)?.label ?? "Non renseignée";
 }

@@ -1,15 +1,16 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import { inUuids } from "../db/conditions";
 import { createElement } from "react";
 import { z } from "zod";
 import { ApplicationDecisionEmail, applicationDecisionSubject } from "../../emails/application-decision";
-import { canDecide, decisionNeedsReason, staffDecisions, type StaffDecision } from "../applications/status";
+import { canDecide, decisionNeedsReason, staffDecisions } from "../applications/status";
 import { recordAudit } from "../audit/audit";
 import { getDb, type Transaction } from "../db/client";
 import { applications, postTypes, staffNotes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate } from "../format/date";
 import { appLink, loadBranding } from "../mail/branding";
-import { cancelPendingMails, transactionWithMail, type MailDeps, type Outbox } from "../mail/outbox";
+import { cancelPendingMails, deliverEmails, enqueueEmail } from "../mail/outbox";
 import { revokeRenewalTokens } from "../renewals/renewals";
 import { extendedValidity } from "../renewals/rules";
 import { renewalTemplates } from "../renewals/templates";
@@ -53,50 +54,23 @@ export type DecisionResult =
  * applications, so its pending mails, links and countdown would only mislead the candidate.
  */
 async function stopRenewal(tx: Transaction, applicationId: string): Promise<void> {
-  await revokeRenewalTokens(tx, applicationId);
+  await revokeRenewalTokens(tx, applicationId, { superseded: true });
   await cancelPendingMails(tx, applicationId, renewalTemplates);
 }
 
-async function decideOne(tx: Transaction, outbox: Outbox, staff: StaffMember, applicationId: string, status: StaffDecision, reason: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ status: applications.status, email: users.email, postType: postTypes.label })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-    .where(and(eq(applications.id, applicationId), applicationPerimeter(staff)))
-    .for("update", { of: applications });
-  if (!row || !canDecide(row.status, status)) return false;
-  await tx
-    .update(applications)
-    .set({ status, renewalNoticeSentAt: null, renewalReminderSentAt: null, updatedAt: new Date() })
-    .where(eq(applications.id, applicationId));
-  await stopRenewal(tx, applicationId);
-  await tx.insert(statusEvents).values({ applicationId, kind: "status_changed", fromStatus: row.status, toStatus: status, actorId: staff.id, comment: reason || null });
-  await recordAudit(tx, { actor: staffActor(staff), action: "application.status_changed", entityType: "application", entityId: applicationId, details: { from: row.status, to: status } });
-  if (row.email) {
-    await outbox.enqueue({
-      template: `application-decision-${status}`,
-      to: row.email,
-      subject: applicationDecisionSubject(status),
-      relatedId: applicationId,
-      element: createElement(ApplicationDecisionEmail, {
-        branding: await loadBranding(tx),
-        decision: status,
-        postType: row.postType,
-        reason,
-        applicationUrl: appLink(`/candidatures/${applicationId}`),
-      }),
-    });
-  }
-  return true;
-}
+export type DecisionOptions = {
+  /** How the candidates' mails leave once the change is committed: now (default), or handed to the caller (a request sends them after its response). */
+  deliver?: (mailIds: string[]) => void;
+};
 
 /**
  * "Changer le statut" of one application or of a selection (at most 500), with one reason;
- * each candidate is mailed. Applications that cannot take the decision (withdrawn, already in
- * that status, outside the perimeter) are skipped and counted.
+ * each candidate with an address is mailed. Applications that cannot take the decision
+ * (withdrawn, already in that status, outside the perimeter) are skipped and counted. Rows are
+ * locked together in id order, so two overlapping bulk changes wait for each other instead of
+ * deadlocking.
  */
-export async function changeStatus(staff: StaffMember, applicationIds: string[], input: unknown, deps?: MailDeps): Promise<DecisionResult> {
+export async function changeStatus(staff: StaffMember, applicationIds: string[], input: unknown, options: DecisionOptions = {}): Promise<DecisionResult> {
   assertStaff(staff);
   const parsed = decisionSchema.safeParse(input);
   if (!parsed.success) {
@@ -107,16 +81,48 @@ export async function changeStatus(staff: StaffMember, applicationIds: string[],
   const ids = [...new Set(applicationIds.filter(isUuid))];
   if (ids.length === 0) return { ok: false, errors: { selection: "Sélectionnez au moins une candidature." } };
   if (ids.length > maxBulkApplications) return { ok: false, errors: { selection: `Au plus ${maxBulkApplications} candidatures à la fois : affinez les filtres.` } };
-  const changed = await transactionWithMail(async (tx, outbox) => {
-    let done = 0;
-    for (const id of ids) if (await decideOne(tx, outbox, staff, id, parsed.data.status, parsed.data.reason)) done += 1;
-    return done;
-  }, deps);
-  if (ids.length === 1 && changed === 0) {
-    const [exists] = await getDb().select({ id: applications.id }).from(applications).where(and(eq(applications.id, ids[0]!), applicationPerimeter(staff)));
-    if (!exists) return { ok: false, notFound: true };
+  const { status, reason } = parsed.data;
+  const outcome = await getDb().transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: applications.id, status: applications.status, email: users.email, postType: postTypes.label })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.userId))
+      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+      .where(and(inUuids(applications.id, ids), applicationPerimeter(staff)))
+      .orderBy(asc(applications.id))
+      .for("update", { of: applications });
+    const branding = rows.length ? await loadBranding(tx) : null;
+    const mailIds: string[] = [];
+    let changed = 0;
+    for (const row of rows) {
+      if (!canDecide(row.status, status)) continue;
+      await tx
+        .update(applications)
+        .set({ status, renewalNoticeSentAt: null, renewalReminderSentAt: null, updatedAt: new Date() })
+        .where(eq(applications.id, row.id));
+      await stopRenewal(tx, row.id);
+      await tx.insert(statusEvents).values({ applicationId: row.id, kind: "status_changed", fromStatus: row.status, toStatus: status, actorId: staff.id, comment: reason || null });
+      await recordAudit(tx, { actor: staffActor(staff), action: "application.status_changed", entityType: "application", entityId: row.id, details: { from: row.status, to: status } });
+      if (row.email && branding) {
+        const element = createElement(ApplicationDecisionEmail, {
+          branding,
+          decision: status,
+          postType: row.postType,
+          hasReason: reason.length > 0,
+          applicationUrl: appLink(`/candidatures/${row.id}`),
+        });
+        mailIds.push(await enqueueEmail(tx, { template: `application-decision-${status}`, to: row.email, subject: applicationDecisionSubject(status), relatedId: row.id, element }));
+      }
+      changed += 1;
+    }
+    return { found: rows.length, changed, mailIds };
+  });
+  if (ids.length === 1 && outcome.found === 0) return { ok: false, notFound: true };
+  if (outcome.mailIds.length) {
+    if (options.deliver) options.deliver(outcome.mailIds);
+    else await deliverEmails({ ids: outcome.mailIds });
   }
-  return { ok: true, changed, skipped: ids.length - changed };
+  return { ok: true, changed: outcome.changed, skipped: ids.length - outcome.changed };
 }
 
 export type ExtensionResult = { ok: true; validUntil: string } | { ok: false; error: string } | { ok: false; notFound: true };

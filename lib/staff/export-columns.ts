@@ -1,3 +1,4 @@
+import { civilityLabels } from "../accounts/personal-details";
 import type { ApplicationDetail } from "../applications/queries";
 import { rqthOptions } from "../applications/form-schema";
 import { staffStatusLabel } from "../applications/status";
@@ -9,7 +10,7 @@ import { formatFrenchDate } from "../format/date";
  */
 
 export type ExportPerson = {
-  civility: string | null;
+  civility: keyof typeof civilityLabels | null;
   usageName: string | null;
   birthName: string | null;
   firstName: string | null;
@@ -22,9 +23,9 @@ export type ExportPerson = {
 export type ExportRow = { application: ApplicationDetail; person: ExportPerson };
 
 /**
- * A cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return that
- * some spreadsheets strip first) starts with an apostrophe: shown as typed, never evaluated
- * (OWASP "CSV injection").
+ * A CSV cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return
+ * that some spreadsheets strip first) starts with an apostrophe: shown as typed, never
+ * evaluated (OWASP "CSV injection"). XLSX cells are typed as text already and need nothing.
  */
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -37,7 +38,7 @@ export type ExportColumn = { header: string; width: number; value: (row: ExportR
 
 export function exportColumns(includeRqth: boolean): ExportColumn[] {
   const columns: ExportColumn[] = [
-    { header: "Civilité", width: 10, value: ({ person }) => (person.civility === "madame" ? "Madame" : person.civility === "monsieur" ? "Monsieur" : "") },
+    { header: "Civilité", width: 10, value: ({ person }) => (person.civility ? civilityLabels[person.civility] : "") },
     { header: "Nom d'usage", width: 18, value: ({ person }) => person.usageName ?? "" },
     { header: "Nom patronymique", width: 18, value: ({ person }) => person.birthName ?? "" },
     { header: "Prénom", width: 16, value: ({ person }) => person.firstName ?? "" },
@@ -75,7 +76,7 @@ export function exportColumns(includeRqth: boolean): ExportColumn[] {
   return columns;
 }
 
-/** One exported line, every cell neutralised. */
-export function exportLine(columns: ExportColumn[], row: ExportRow): string[] {
-  return columns.map((column) => neutralise(column.value(row)));
+/** One exported line; for CSV, every cell neutralised. */
+export function exportLine(columns: ExportColumn[], row: ExportRow, format: "csv" | "xlsx"): string[] {
+  return columns.map((column) => (format === "csv" ? neutralise(column.value(row)) : column.value(row)));
 }

@@ -78,6 +78,20 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
 
 export type ExportFile = { fileName: string; contentType: string; stream: Readable };
 
+/** Waits until `stream` wants more, or is gone (the download was cancelled): never forever. */
+function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
+  if (stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.once("drain", done);
+    stream.once("close", done);
+  });
+}
+
 /**
  * Starts an export and logs it (with RQTH, as its own action: health data left the platform).
  * The returned stream is the file; errors midway end it early and are logged.
@@ -95,7 +109,8 @@ export async function exportApplications(
     entityType: "application",
     details: {
       format: options.format,
-      ...("ids" in source ? { selection: source.ids.length } : { filters: applicationFiltersQuery(source.filters, { page: 1 }) }),
+      // Which applications left the platform: the ids of a selection, or the filters of a list.
+      ...("ids" in source ? { selection: source.ids.filter(isUuid) } : { filters: applicationFiltersQuery(source.filters, { page: 1 }) }),
     },
   });
   const columns = exportColumns(options.includeRqth);
@@ -108,8 +123,9 @@ export async function exportApplications(
       try {
         for await (const batch of batches) {
           for (const row of batch) {
+            if (csv.destroyed) return; // the download was cancelled: stop reading the database
             // Respect back-pressure: a slow download must not pile rows up in memory.
-            if (!csv.write(exportLine(columns, row))) await new Promise((resolve) => csv.once("drain", resolve));
+            if (!csv.write(exportLine(columns, row, "csv"))) await room(csv);
           }
         }
         csv.end();
@@ -129,9 +145,10 @@ export async function exportApplications(
       sheet.getRow(1).font = { bold: true };
       sheet.getRow(1).commit();
       for await (const batch of batches) {
-        for (const row of batch) sheet.addRow(exportLine(columns, row)).commit();
+        if (output.destroyed) return; // the download was cancelled
+        for (const row of batch) sheet.addRow(exportLine(columns, row, "xlsx")).commit();
         // The writer pushes into `output`; wait when the reader is slower than the database.
-        if (output.writableNeedDrain) await new Promise((resolve) => output.once("drain", resolve));
+        if (output.writableNeedDrain) await room(output);
       }
       sheet.commit();
       await workbook.commit();

@@ -39,7 +39,12 @@ export type ApplicationFilters = {
 
 const uuid = z.uuid();
 const id = (value: unknown) => (uuid.safeParse(value).success ? (value as string) : null);
-const date = (value: unknown) => (typeof value === "string" ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : parseFrenchDate(value)) : null);
+/** A real calendar day, typed JJ/MM/AAAA or carried as ISO ("2025-02-31" is dropped, not sent to PostgreSQL). */
+function date(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return parseFrenchDate(iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value);
+}
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** Next's `searchParams` (or URLSearchParams) → filters. */

@@ -2,15 +2,14 @@ import { randomUUID } from "node:crypto";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password-hash";
+import { writeChoices } from "../../lib/applications/choices";
 import { refreshCompleteness } from "../../lib/applications/commands";
+import { initialValidity } from "../../lib/renewals/rules";
 import type { Database } from "../../lib/db/client";
 import {
   applicationAttachments,
   applicationMessages,
   applications,
-  applicationTeachingTypes,
-  applicationWorkingTimes,
-  applicationZones,
   attachmentTypes,
   diplomas,
   diplomaTypes,
@@ -24,7 +23,6 @@ import {
   zones,
 } from "../../lib/db/schema";
 import { env } from "../../lib/env";
-import { addMonths, todayIso } from "../../lib/format/date";
 import type { Storage } from "../../lib/storage/client";
 import { samplePdf } from "../services/sample-pdf";
 
@@ -152,7 +150,7 @@ export async function loadDemoData(deps: { db: Database; storage: Storage }, siz
           status,
           rqth: rng.pick(["yes", "no", "no", "no", "pending", "undisclosed", null] as const),
           submittedAt,
-          validUntil: addMonths(todayIso(submittedAt), 6),
+          validUntil: initialValidity(submittedAt, 6),
           university: rng.chance(0.3) ? "Université de Lille" : null,
           curriculum: rng.chance(0.3) ? "MEEF" : null,
           level: rng.chance(0.3) ? "Master 1re année (M1)" : null,
@@ -163,10 +161,11 @@ export async function loadDemoData(deps: { db: Database; storage: Storage }, siz
       createdApplications.push(applicationId);
       applicationCount += 1;
       const incomplete = rng.chance(0.25);
-      if (!incomplete || rng.chance(0.5)) await tx.insert(applicationTeachingTypes).values({ applicationId, teachingTypeId: rng.pick(teachingRows).id, rank: 1 });
-      const chosenZones = [...new Set(Array.from({ length: 1 + rng.int(3) }, () => rng.pick(zoneRows).id))];
-      if (!incomplete || rng.chance(0.5)) await tx.insert(applicationZones).values(chosenZones.map((zoneId, rank) => ({ applicationId, zoneId, rank: rank + 1 })));
-      await tx.insert(applicationWorkingTimes).values({ applicationId, workingTimeId: rng.pick(timeRows).id, rank: 1 });
+      await writeChoices(tx, applicationId, {
+        teachingTypes: !incomplete || rng.chance(0.5) ? [rng.pick(teachingRows).id] : [],
+        zones: !incomplete || rng.chance(0.5) ? [...new Set(Array.from({ length: 1 + rng.int(3) }, () => rng.pick(zoneRows).id))] : [],
+        workingTimes: [rng.pick(timeRows).id],
+      });
       for (const type of typeRows.filter((row) => row.postTypeId === postType.id)) {
         if (type.required ? incomplete && rng.chance(0.5) : rng.chance(0.5)) continue;
         const fileId = randomUUID();

@@ -65,12 +65,13 @@ test.describe("espace de gestion", () => {
     await expect(staff.getByRole("region", { name: "Vœux" })).toContainText("CAMBRESIS - BASSIN 9");
     // RQTH behind its notice, shown on request only.
     await expect(staff.getByRole("region", { name: /Reconnaissance de la qualité/ })).not.toContainText("Oui");
-    await staff.getByRole("link", { name: "Afficher la réponse du candidat" }).click();
-    await expect(staff.getByRole("region", { name: /Reconnaissance de la qualité/ })).toContainText("Oui");
+    await staff.getByRole("button", { name: "Afficher la réponse du candidat" }).click();
+    await expect(staff.getByRole("region", { name: /Reconnaissance de la qualité/ })).toContainText("Réponse du candidat : Oui");
+    await expect(staff).not.toHaveURL(/rqth/);
     await expectAccessible(staff);
 
     // The PDF, through a logged one-minute link.
-    const pdfHref = await staff.getByRole("link", { name: /piece-identite\.pdf/ }).getAttribute("href");
+    const pdfHref = await staff.getByRole("link", { name: /piece-identite\.pdf \(télécharger le PDF/ }).getAttribute("href");
     const pdf = await staff.request.get(pdfHref!);
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -104,9 +105,12 @@ test.describe("espace de gestion", () => {
     await confirm.getByRole("button", { name: "Confirmer" }).click();
     await expect(staff.getByRole("status").filter({ hasText: "1 candidature a changé de statut" })).toBeVisible();
     const decision = await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre candidature AESH est retenue");
-    expect(decision.text).toContain("Affectation envisagée dans le Cambrésis à la rentrée.");
+    // The reason is read in the candidate's space, not in a mailbox.
+    expect(decision.text).not.toContain("Cambrésis");
     await page.goto("/candidatures");
     await expect(page.getByText("Statut : Retenue")).toBeVisible();
+    await page.goto(applicationPath);
+    await expect(page.getByText("Affectation envisagée dans le Cambrésis à la rentrée.")).toBeVisible();
 
     // The XLSX export of the filtered list opens with the expected row.
     await staff.goto(listUrl);
@@ -134,13 +138,13 @@ test.describe("espace de gestion", () => {
       "/admin/candidatures",
       `/admin/candidatures/${applicationId}`,
       `/admin/candidatures/${applicationId}/dossier`,
-      "/admin/candidatures/export?format=csv",
       "/admin/candidats",
       "/admin/candidats/renouvellements",
       `/admin/fichiers/${fileId}`,
     ]) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
+    expect((await page.request.post("/admin/candidatures/export", { form: { format: "csv" } })).status()).toBe(404);
     await page.goto(applicationPath);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ma candidature ${postType}`);
   });

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
-import { childProcessEnv } from "@/lib/env";
 import { expect } from "./fixtures";
 import { e2eEnvFile } from "./ports";
 
@@ -14,7 +13,8 @@ export async function createStaffFromShell(email: string, password: string, role
   const { stdout } = await run(
     "node_modules/.bin/tsx",
     ["--import", "./scripts/node/register.mjs", "scripts/staff-create.ts", "--email", email, "--password", password, "--role", role],
-    { env: childProcessEnv(env), timeout: 60_000 },
+    // The shell's own environment plus the e2e stack's (lib/env is server-only: not loadable here).
+    { env: { ...process.env, ...env }, timeout: 60_000 },
   );
   return stdout;
 }

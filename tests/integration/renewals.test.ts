@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { createApplication } from "@/lib/applications/commands";
@@ -231,7 +232,8 @@ describe("the six-month renewal", () => {
     expect(row!.renewalNoticeSentAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await noticeOutbox(created.id)).toEqual([]);
     // Staff see whom to call, and by when.
-    const awaiting = await applicationsAwaitingAnswer(db());
+    const staff = { id: randomUUID(), role: "gestionnaire" as const, label: "gestion@ac-lille.fr", address: null };
+    const awaiting = await applicationsAwaitingAnswer(db(), staff);
     expect(awaiting.find((entry) => entry.id === created.id)).toMatchObject({
       identifier,
       email: null,

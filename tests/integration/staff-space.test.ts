@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { authenticate } from "@/lib/auth/login";
 import { confirmAttachmentUpload, startAttachmentUpload } from "@/lib/applications/attachments";
 import { createApplication } from "@/lib/applications/commands";
-import { findApplication, loadApplicationDetails, loadApplications } from "@/lib/applications/queries";
+import { findApplication, lastDecision, loadApplicationDetails, loadApplications } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, postTypes, statusEvents, teachingTypes, users, workingTimes, zones } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
@@ -230,7 +230,10 @@ describe("staff decisions", () => {
     });
     expect(await changeStatus(staff, [person.applicationId], { status: "recruited", reason: "Affectation à Cambrai à la rentrée." })).toEqual({ ok: true, changed: 1, skipped: 0 });
     const mail = await inbox.waitFor(person.email!, (m) => m.subject === "AcloE – Votre candidature AESH est retenue");
-    expect(mail.text).toContain("Affectation à Cambrai à la rentrée.");
+    // The reason stays in the candidate's space (it may speak of health); the mail says where to read it.
+    expect(mail.text).not.toContain("Affectation à Cambrai");
+    expect(mail.text).toContain("vous le lirez dans votre espace candidat");
+    expect(await lastDecision(db(), person.applicationId)).toMatchObject({ status: "recruited", reason: "Affectation à Cambrai à la rentrée." });
     expect((await loadApplications(db(), person.userId))[0]?.status).toBe("recruited");
     const [event] = await db().select().from(statusEvents).where(and(eq(statusEvents.applicationId, person.applicationId), eq(statusEvents.kind, "status_changed")));
     expect(event).toMatchObject({ fromStatus: "submitted", toStatus: "recruited", actorId: staff.id, comment: "Affectation à Cambrai à la rentrée." });
@@ -265,7 +268,7 @@ describe("staff decisions", () => {
     const person = await candidate(token, {});
     const staff = await staffMember("gestionnaire");
     expect(await sendStaffMessage(staff, person.applicationId, "  ")).toEqual({ ok: false, error: "Écrivez votre message." });
-    expect(await sendStaffMessage(staff, person.applicationId, "Votre pièce d'identité est illisible.")).toEqual({ ok: true });
+    expect(await sendStaffMessage(staff, person.applicationId, "Votre pièce d'identité est illisible.")).toEqual({ ok: true, mailed: true });
     const mail = await inbox.waitFor(person.email!, (m) => m.subject === "AcloE – Un message du service de recrutement vous attend");
     expect(mail.text).not.toContain("illisible");
     expect(await unreadByApplicationForCandidate(db(), person.userId)).toEqual([{ applicationId: person.applicationId, postType: "AESH EN PIAL INTER-DEGRE", unread: 1 }]);
@@ -337,6 +340,8 @@ describe("staff files, dossier and exports", () => {
     expect(values[0]).toContain("RQTH");
     expect(values).toHaveLength(3);
     expect(values.slice(1).map((row) => row[values[0]!.indexOf("RQTH")]).sort()).toEqual(["Non", "Oui"]);
+    // In XLSX a leading "=" is text, as typed: a text cell is never evaluated, nothing to neutralise.
+    expect(values.slice(1).map((row) => row[values[0]!.indexOf("Prénom")]).sort()).toEqual(["=HYPERLINK(\"http://x\")", "Zoé"]);
     expect(await lastAudit("applications.exported_with_rqth")).toMatchObject({ actorId: staff.id, details: { format: "xlsx" } });
   });
 });
@@ -353,6 +358,9 @@ describe("candidates without email", () => {
     const [row] = await db().select({ identifier: users.identifier, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, person.userId));
     expect(row?.mustChangePassword).toBe(true);
     expect(await authenticate(db(), { identifier: row!.identifier, password: result.password, address: "203.0.113.9" })).toMatchObject({ status: "ok" });
+    // Unchanged after 72 hours, it opens nothing any more.
+    await db().update(users).set({ provisionalUntil: new Date(Date.now() - 1000) }).where(eq(users.id, person.userId));
+    expect(await authenticate(db(), { identifier: row!.identifier, password: result.password, address: "203.0.113.10" })).toEqual({ status: "invalid" });
     expect(await lastAudit("account.password_reset_by_staff", person.userId)).toMatchObject({ actorId: staff.id });
     const { replaceProvisionalPassword } = await import("@/lib/accounts/password-reset");
     expect(await replaceProvisionalPassword(person.userId, "Un nouveau mot de passe bien à moi 2026 !")).toEqual({ ok: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeFrenchDate, parseFrenchDate } from "@/lib/format/date";
+import { formatFrenchDate, normalizeFrenchDate, parseFrenchDate } from "@/lib/format/date";
 
 describe("dates typed as JJ/MM/AAAA", () => {
   // A phone's numeric keypad has no "/": people type digits, spaces, dots or dashes.
@@ -15,4 +15,14 @@ describe("dates typed as JJ/MM/AAAA", () => {
       expect(normalizeFrenchDate(typed)).toBe(typed);
     },
   );
+});
+
+describe("dates shown as JJ/MM/AAAA", () => {
+  it("shows a moment as its day in Paris, not in UTC", () => {
+    // 00:30 in Paris on 1 December (winter, UTC+1) is still 30 November in UTC.
+    expect(formatFrenchDate(new Date("2026-11-30T23:30:00Z"))).toBe("01/12/2026");
+    // Summer time (UTC+2).
+    expect(formatFrenchDate(new Date("2026-06-30T22:30:00Z"))).toBe("01/07/2026");
+    expect(formatFrenchDate("2026-12-01")).toBe("01/12/2026");
+  });
 });

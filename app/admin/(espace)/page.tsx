@@ -40,7 +40,7 @@ export default async function StaffDashboardPage() {
           <Count href={list("statut=submitted&complete=oui")} label="Déposées, complètes" value={statuses.submittedComplete} hint="à examiner" />
           <Count href={list("statut=submitted&complete=non")} label="Déposées, incomplètes" value={statuses.submittedIncomplete} hint="en attente du candidat" />
           <Count href={list("statut=in_review")} label="En cours d'examen" value={statuses.inReview} />
-          <Count href={list("non_lus=1")} label="Avec des messages non lus" value={dashboard.unread.applications} hint={`${dashboard.unread.messages.toLocaleString("fr-FR")} réponse(s) de candidats`} />
+          <Count href={list("non_lus=1")} label="Avec des messages non lus" value={dashboard.unread.applications} hint={dashboard.unread.messages === 1 ? "1 réponse de candidat" : `${dashboard.unread.messages.toLocaleString("fr-FR")} réponses de candidats`} />
           <Count href={list("statut=recruited")} label="Retenues" value={statuses.recruited} />
           <Count href={list("statut=rejected")} label="Non retenues" value={statuses.rejected} />
           <Count href={list("statut=withdrawn")} label="Retirées" value={statuses.withdrawn} />
@@ -59,7 +59,7 @@ export default async function StaffDashboardPage() {
           <p className="text-sm">
             Dernier passage de la tâche quotidienne : le {formatFrenchDate(lastRun.startedAt)} à {formatParisTime(lastRun.startedAt)}
             {lastRun.summary
-              ? ` — ${lastRun.summary.notices.sent} avis, ${lastRun.summary.reminders.sent} relances, ${lastRun.summary.deletions.deleted} suppressions${lastRun.summary.errors.length ? `, ${lastRun.summary.errors.length} erreur(s)` : ""}.`
+              ? ` — ${lastRun.summary.notices.sent} avis, ${lastRun.summary.reminders.sent} relances, ${lastRun.summary.deletions.deleted} suppressions${lastRun.summary.errors.length ? `, ${lastRun.summary.errors.length} erreur${lastRun.summary.errors.length > 1 ? "s" : ""}` : ""}.`
               : " — en cours."}
           </p>
         ) : (

@@ -25,9 +25,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
         {staffIdleMinutes} minutes sans activité et au plus tard {staffAbsoluteHours} heures après la connexion.
       </p>
       {params.suivant ? (
-        <Alert tone="info" role="status">
-          Connectez-vous pour accéder à cette page de l&apos;espace de gestion.
-        </Alert>
+        <Alert tone="info">Connectez-vous pour accéder à cette page de l&apos;espace de gestion.</Alert>
       ) : null}
       <LoginForm next={next} />
     </div>

@@ -38,6 +38,8 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     // Set by a staff-assisted reset (a temporary password shown once): change it at next login.
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // A temporary password given by staff works until then only.
+    provisionalUntil: timestamp("provisional_until", { withTimezone: true }),
     // Names, identifier and email folded (lower case, no accents) for the staff search.
     searchText: text("search_text").generatedAlwaysAs(
       sql`aesh_fold(coalesce(first_name, '') || ' ' || coalesce(usage_name, '') || ' ' || coalesce(birth_name, '') || ' ' || identifier || ' ' || coalesce(email, ''))`,

@@ -11,7 +11,7 @@ import { HelpAside } from "@/components/ui/help-aside";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { findApplication } from "@/lib/applications/queries";
+import { findApplication, lastDecision } from "@/lib/applications/queries";
 import { rqthOptions } from "@/lib/applications/form-schema";
 import { candidateStatusLabel, canEditAttachments, canEditForm, lockedReason } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
@@ -58,7 +58,7 @@ export default async function ApplicationPage({
   const db = getDb();
   const [application, settings] = await Promise.all([findApplication(db, user.id, id), getRequestSettings()]);
   if (!application) notFound();
-  const messages = await listMessages(db, application.id);
+  const [messages, decision] = await Promise.all([listMessages(db, application.id), lastDecision(db, application.id)]);
   // Opening the application is reading what the service wrote.
   await markStaffMessagesRead(db, user.id, application.id);
   const editable = canEditForm(application.status);
@@ -147,6 +147,11 @@ export default async function ApplicationPage({
           <p>
             <span className="font-medium">Statut :</span> {candidateStatusLabel(application.status, application.missing.length === 0)}
           </p>
+          {decision?.reason && decision.status === application.status ? (
+            <p>
+              <span className="font-medium">Motif indiqué par le service de recrutement, le {formatFrenchDate(decision.at)} :</span> {decision.reason}
+            </p>
+          ) : null}
           <ValidityNotice application={application} />
           {!editable ? <Alert>{lockedReason(application.status)}</Alert> : null}
         </section>

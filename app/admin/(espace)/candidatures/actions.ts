@@ -2,12 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
+import { after } from "next/server";
 import { requireStaff } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
+import { deliverEmails } from "@/lib/mail/outbox";
 import { sendStaffMessage } from "@/lib/messages/messages";
 import { applicationsInPerimeter, filteredApplicationIds } from "@/lib/staff/applications";
+import { revealRqth } from "@/lib/staff/candidature";
 import { addNote, changeStatus, extendValidity, maxBulkApplications } from "@/lib/staff/decisions";
-import { applicationFiltersQuery, parseApplicationFilters } from "@/lib/staff/list-filters";
+import { applicationFiltersQuery, hasFilter, parseApplicationFilters } from "@/lib/staff/list-filters";
 import { idSchema } from "@/lib/validation";
 
 /**
@@ -15,14 +18,23 @@ import { idSchema } from "@/lib/validation";
  * not protect an action), and lib/staff checks the role and the record's perimeter again.
  */
 
-export type StaffFormState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; attempt: number };
+export type StaffFormState = {
+  ok?: boolean;
+  message?: string;
+  errors: Partial<Record<string, string>>;
+  values?: { status: string; reason: string };
+  attempt: number;
+};
 
 const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").slice(0, 10_000);
+
+/** Decision mails leave after the response: up to 500 of them must not hold the page. */
+const deliverAfterResponse = (mailIds: string[]) => after(() => deliverEmails({ ids: mailIds, limit: mailIds.length }).then(() => undefined));
 
 function decisionMessage(changed: number, skipped: number): string {
   const done = changed === 1 ? "1 candidature a changé de statut" : `${changed.toLocaleString("fr-FR")} candidatures ont changé de statut`;
   const left = skipped === 0 ? "" : ` ; ${skipped} laissée${skipped > 1 ? "s" : ""} telle${skipped > 1 ? "s" : ""} quelle${skipped > 1 ? "s" : ""} (retirée par le candidat ou déjà dans ce statut)`;
-  return `${done}${left}. Les candidats ayant une adresse électronique en sont informés par courriel.`;
+  return `${done}${left}. Les candidats ayant une adresse électronique en sont informés par courriel ; les autres le verront dans leur espace.`;
 }
 
 /** "Changer le statut" of one candidature, from its page. */
@@ -31,11 +43,12 @@ export async function changeApplicationStatus(applicationId: unknown, previous: 
   const id = idSchema.safeParse(applicationId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
-  const result = await changeStatus(staff, [id.data], { status: text(formData, "status"), reason: text(formData, "reason") });
+  const values = { status: text(formData, "status"), reason: text(formData, "reason") };
+  const result = await changeStatus(staff, [id.data], values, { deliver: deliverAfterResponse });
   if (!result.ok && "notFound" in result) notFound();
-  if (!result.ok) return { errors: result.errors, attempt };
+  if (!result.ok) return { errors: result.errors, values, attempt };
   revalidatePath("/admin", "layout");
-  if (result.changed === 0) return { errors: { status: "Cette candidature est déjà dans ce statut, ou a été retirée par le candidat." }, attempt };
+  if (result.changed === 0) return { errors: { status: "Cette candidature est déjà dans ce statut, ou a été retirée par le candidat." }, values, attempt };
   return { ok: true, message: decisionMessage(result.changed, result.skipped), errors: {}, attempt };
 }
 
@@ -44,19 +57,22 @@ export async function changeStatusInBulk(previous: StaffFormState, formData: For
   const staff = await requireStaff();
   const attempt = previous.attempt + 1;
   const db = getDb();
+  const values = { status: text(formData, "status"), reason: text(formData, "reason") };
   let ids: string[];
   if (formData.get("scope") === "liste") {
     const filters = parseApplicationFilters(new URLSearchParams(text(formData, "query")));
+    // "The whole list" means a filtered one, never the whole académie by a forged request.
+    if (!hasFilter(filters)) return { errors: { selection: "Filtrez d'abord la liste, ou cochez les candidatures concernées." }, values, attempt };
     ids = await filteredApplicationIds(db, staff, filters, maxBulkApplications + 1);
     if (ids.length > maxBulkApplications) {
-      return { errors: { selection: `La liste filtrée compte plus de ${maxBulkApplications} candidatures : affinez les filtres.` }, attempt };
+      return { errors: { selection: `La liste filtrée compte plus de ${maxBulkApplications} candidatures : affinez les filtres.` }, values, attempt };
     }
   } else {
     ids = await applicationsInPerimeter(db, staff, formData.getAll("ids").map(String).slice(0, maxBulkApplications + 1));
   }
-  const result = await changeStatus(staff, ids, { status: text(formData, "status"), reason: text(formData, "reason") });
-  if (!result.ok && "notFound" in result) return { errors: { selection: "Ces candidatures sont introuvables." }, attempt };
-  if (!result.ok) return { errors: result.errors, attempt };
+  const result = await changeStatus(staff, ids, values, { deliver: deliverAfterResponse });
+  if (!result.ok && "notFound" in result) return { errors: { selection: "Ces candidatures sont introuvables." }, values, attempt };
+  if (!result.ok) return { errors: result.errors, values, attempt };
   revalidatePath("/admin", "layout");
   return { ok: true, message: decisionMessage(result.changed, result.skipped), errors: {}, attempt };
 }
@@ -71,7 +87,7 @@ export async function sendMessageToCandidate(applicationId: unknown, previous: S
   if (!result.ok && "notFound" in result) notFound();
   if (!result.ok) return { errors: { body: result.error }, attempt };
   revalidatePath(`/admin/candidatures/${id.data}`);
-  return { ok: true, message: "Message envoyé. Le candidat est prévenu par courriel qu'un message l'attend.", errors: {}, attempt };
+  return { ok: true, message: result.mailed ? "Message envoyé. Le candidat est prévenu par courriel qu'un message l'attend." : "Message envoyé. Le candidat, sans adresse électronique, le verra à sa prochaine connexion.", errors: {}, attempt };
 }
 
 /** "Ajouter une note": private, staff only. */
@@ -98,4 +114,14 @@ export async function extendByOneMonth(formData: FormData): Promise<void> {
   // The list's filters travel with the candidature ("précédente / suivante"): keep them, re-encoded.
   const back = applicationFiltersQuery(parseApplicationFilters(new URLSearchParams(text(formData, "back"))));
   redirect(`/admin/candidatures/${id.data}?${result.ok ? `prolongee=${result.validUntil}` : "prolongation=impossible"}${back ? `&${back}` : ""}`);
+}
+
+/** "Afficher la réponse du candidat" (RQTH): returned to this page only, and journaled. */
+export async function showRqth(applicationId: unknown): Promise<string> {
+  const staff = await requireStaff();
+  const id = idSchema.safeParse(applicationId);
+  if (!id.success) notFound();
+  const label = await revealRqth(getDb(), staff, id.data);
+  if (label === null) notFound();
+  return label;
 }

@@ -8,24 +8,18 @@ import { SortHeader } from "@/components/admin/sort-header";
 import { DateField } from "@/components/ui/date-field";
 import { primaryButtonClass, secondaryButtonClass, SelectField, TextField } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
-import { staffStatusLabel } from "@/lib/applications/status";
+import { staffStatusLabel, statusWords } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
 import { formatFrenchDate } from "@/lib/format/date";
 import { listApplications } from "@/lib/staff/applications";
 import { maxBulkApplications } from "@/lib/staff/decisions";
 import { loadFilterOptions } from "@/lib/staff/filter-options";
-import { applicationFiltersQuery, hasFilter, parseApplicationFilters } from "@/lib/staff/list-filters";
+import { applicationFiltersQuery, applicationStatuses, hasFilter, parseApplicationFilters } from "@/lib/staff/list-filters";
 import { changeStatusInBulk } from "./actions";
 
 export const metadata: Metadata = { title: "Candidatures" };
 
-const statusOptions = [
-  { value: "submitted", label: "Déposée" },
-  { value: "in_review", label: "En cours d'examen" },
-  { value: "recruited", label: "Retenue" },
-  { value: "rejected", label: "Non retenue" },
-  { value: "withdrawn", label: "Retirée" },
-];
+const statusOptions = applicationStatuses.map((status) => ({ value: status, label: statusWords[status] }));
 
 /**
  * The list a gestionnaire lives in: filters, search, sort and page all in the URL (bookmark,
@@ -88,7 +82,7 @@ export default async function ApplicationsListPage({ searchParams }: { searchPar
           <SelectField id="enseignement" name="enseignement" label="Type d'enseignement" placeholder="Tous les types" options={options.teachingTypes} defaultValue={filters.teachingType ?? ""} />
           <DateField id="depuis" label="Déposée à partir du" defaultValue={french(filters.submittedFrom)} />
           <DateField id="jusqua" label="Déposée jusqu'au" defaultValue={french(filters.submittedTo)} />
-          <DateField id="valide_avant" label="Valable jusqu'au avant le" defaultValue={french(filters.validBefore)} />
+          <DateField id="valide_avant" label="Fin de validité avant le" defaultValue={french(filters.validBefore)} />
           <label className="flex min-h-11 items-center gap-3 self-end">
             <input type="checkbox" name="non_lus" value="1" defaultChecked={filters.unread} className="size-5 accent-france" />
             Avec des messages non lus
@@ -114,10 +108,8 @@ export default async function ApplicationsListPage({ searchParams }: { searchPar
                   : `${result.total.toLocaleString("fr-FR")} candidatures`}
               {filtered ? (result.total > 1 ? " correspondent aux filtres" : " correspond aux filtres") : ""}
             </p>
-            <form method="get" action="/admin/candidatures/export" className="flex flex-wrap items-center gap-3">
-              {[...new URLSearchParams(listQuery)].map(([name, value]) => (
-                <input key={name} type="hidden" name={name} value={value} />
-              ))}
+            <form method="post" action="/admin/candidatures/export" className="flex flex-wrap items-center gap-3">
+              <input type="hidden" name="query" value={listQuery} />
               <label className="flex min-h-11 items-center gap-2 text-sm">
                 <input type="checkbox" name="rqth" value="1" className="size-5 accent-france" />
                 Inclure la RQTH (donnée de santé, export journalisé)
@@ -137,6 +129,7 @@ export default async function ApplicationsListPage({ searchParams }: { searchPar
             <ScrollTable
               caption={`Candidatures, page ${result.page} sur ${result.pages}`}
               minWidth="60rem"
+              sorted={{ column: filters.sort.endsWith("nom") ? 1 : filters.sort.endsWith("validite") ? 7 : 6, direction: filters.sort.startsWith("-") ? "descending" : "ascending" }}
               headers={[
                 <span key="select" className="sr-only">
                   Sélection

@@ -75,8 +75,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
                   <>
                     {" "}
                     —{" "}
-                    <a href={`/admin/fichiers/${diploma.file.id}`} className="text-france underline" target="_blank" rel="noopener">
-                      ouvrir le PDF
+                    <a href={`/admin/fichiers/${diploma.file.id}`} className="text-france underline" download>
+                      télécharger le PDF
                     </a>
                   </>
                 ) : (

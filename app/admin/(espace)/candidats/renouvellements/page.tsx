@@ -13,9 +13,9 @@ const cell = cellClass;
 
 /** The six-month rule as staff follow it: the job's runs, who must answer by when, whom to call. */
 export default async function RenewalsPage() {
-  await requireStaff();
+  const staff = await requireStaff();
   const db = getDb();
-  const [runs, awaiting, undelivered] = await Promise.all([lastJobRuns(db), applicationsAwaitingAnswer(db), undeliveredMails(db)]);
+  const [runs, awaiting, undelivered] = await Promise.all([lastJobRuns(db), applicationsAwaitingAnswer(db, staff), undeliveredMails(db, staff)]);
   const withoutEmail = awaiting.filter((row) => !row.email);
   const dateTime = (date: Date) => `${formatFrenchDate(date)} à ${formatParisTime(date)}`;
   return (

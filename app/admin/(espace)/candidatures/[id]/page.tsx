@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { requireStaff } from "@/app/_data/session";
 import { Facts } from "@/components/admin/facts";
+import { RqthReveal } from "@/components/admin/rqth-reveal";
 import { StatusChangeForm } from "@/components/admin/status-change-form";
 import { TextPostForm } from "@/components/ui/text-post-form";
 import { Alert } from "@/components/ui/alert";
@@ -11,18 +12,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
 import { PrintButton } from "@/components/ui/print-button";
-import { rqthOptions } from "@/lib/applications/form-schema";
 import { staffStatusLabel } from "@/lib/applications/status";
-import { recordAudit } from "@/lib/audit/audit";
 import { getDb } from "@/lib/db/client";
 import { formatFileSize, formatFrenchDate, formatParisTime } from "@/lib/format/date";
 import { markCandidateMessagesRead } from "@/lib/messages/messages";
 import { extendedValidity } from "@/lib/renewals/rules";
-import { staffActor } from "@/lib/staff/access";
 import { neighbours } from "@/lib/staff/applications";
 import { loadStaffCandidature } from "@/lib/staff/candidature";
 import { applicationFiltersQuery, parseApplicationFilters } from "@/lib/staff/list-filters";
-import { addPrivateNote, changeApplicationStatus, extendByOneMonth, sendMessageToCandidate } from "../actions";
+import { addPrivateNote, changeApplicationStatus, extendByOneMonth, sendMessageToCandidate, showRqth } from "../actions";
 
 export const metadata: Metadata = { title: "Candidature" };
 
@@ -65,18 +63,14 @@ export default async function StaffApplicationPage({
   if (!candidature) notFound();
   const filters = parseApplicationFilters(query);
   const listQuery = applicationFiltersQuery(filters);
-  const showRqth = query.rqth === "1";
   // The neighbours first: reading the candidate's answers takes it out of a "non lus" list.
   const around = await neighbours(db, staff, filters, id);
-  await Promise.all([
-    markCandidateMessagesRead(db, staff, id),
-    // RQTH is health data: every time a staff member displays it is in the journal.
-    showRqth ? recordAudit(db, { actor: staffActor(staff), action: "application.rqth_viewed", entityType: "application", entityId: id }) : null,
-  ]);
+  await markCandidateMessagesRead(db, staff, id);
   const { application, candidate } = candidature;
   const complete = application.missing.length === 0;
   const withList = (path: string, extra = "") => `${path}?${[listQuery, extra].filter(Boolean).join("&")}`;
-  const extended = typeof query.prolongee === "string" ? query.prolongee : null;
+  // The new date as the extension redirected with it; anything else in the URL is ignored.
+  const extended = typeof query.prolongee === "string" && /^\d{4}-\d{2}-\d{2}$/.test(query.prolongee) ? query.prolongee : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Parcourir la liste" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm print:hidden">
@@ -221,13 +215,7 @@ export default async function StaffApplicationPage({
               auxquels le candidat a droit : elle n&apos;est jamais un critère de sélection, ne se recopie pas et ne se transmet pas.
               Chaque affichage est enregistré dans le journal.
             </Alert>
-            {showRqth ? (
-              <p className="font-medium">{rqthOptions.find((option) => option.value === application.rqth)?.label ?? "Non renseignée"}</p>
-            ) : (
-              <Link href={withList(`/admin/candidatures/${id}`, "rqth=1")} prefetch={false} className="inline-flex min-h-11 items-center text-france underline print:hidden">
-                Afficher la réponse du candidat
-              </Link>
-            )}
+            <RqthReveal reveal={showRqth.bind(null, id)} />
           </Section>
 
           <Section id="pieces" title="Pièces jointes">
@@ -240,8 +228,8 @@ export default async function StaffApplicationPage({
                   </span>{" "}
                   {slot.file ? (
                     <>
-                      <a href={`/admin/fichiers/${slot.file.id}`} className="break-all text-france underline" target="_blank" rel="noopener">
-                        {slot.file.name} (ouvrir le PDF, {formatFileSize(slot.file.size)})
+                      <a href={`/admin/fichiers/${slot.file.id}`} className="break-all text-france underline" download>
+                        {slot.file.name} (télécharger le PDF, {formatFileSize(slot.file.size)})
                       </a>{" "}
                       <span className="text-sm text-muted">déposé le {formatFrenchDate(slot.file.uploadedAt)}</span>
                     </>
@@ -268,8 +256,8 @@ export default async function StaffApplicationPage({
                       {diploma.countryName})
                     </p>
                     {diploma.file ? (
-                      <a href={`/admin/fichiers/${diploma.file.id}`} className="break-all text-sm text-france underline" target="_blank" rel="noopener">
-                        {diploma.file.name} (ouvrir le PDF, {formatFileSize(diploma.file.size)})
+                      <a href={`/admin/fichiers/${diploma.file.id}`} className="break-all text-sm text-france underline" download>
+                        {diploma.file.name} (télécharger le PDF, {formatFileSize(diploma.file.size)})
                       </a>
                     ) : (
                       <p className="text-sm italic">Sans fichier.</p>
