@@ -94,7 +94,7 @@ export function StatusChangeForm({
         id={`${id}-reason`}
         name="reason"
         label="Motif"
-        hint="Communiqué au candidat dans le courriel qui l'informe. Obligatoire pour « Retenue » et « Non retenue »."
+        hint="Le candidat le lit dans son espace (le courriel qui l'informe l'y invite). Obligatoire pour « Retenue » et « Non retenue »."
         maxLength={1000}
         defaultValue={state.values?.reason}
         error={state.errors.reason}
@@ -108,8 +108,8 @@ export function StatusChangeForm({
           {summary.status ? ` en « ${decisionLabels[summary.status]} » ?` : " ?"}
         </h2>
         <p className="mt-3">
-          {summary.count === 1 ? "Le candidat sera informé" : "Chaque candidat sera informé"} par courriel, avec le motif indiqué. Cette action
-          est enregistrée dans le journal.
+          {summary.count === 1 ? "Le candidat sera informé" : "Chaque candidat sera informé"} par courriel s&apos;il a une adresse, et lira le
+          motif dans son espace. Cette action est enregistrée dans le journal.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <ConfirmButton onDone={() => dialog.current?.close()} />

@@ -4,8 +4,9 @@ import { useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 
 /**
- * A deletion that asks first: the trigger opens a modal dialog (native <dialog>: focus kept
- * inside, Escape closes) that says what will be deleted; only its form acts.
+ * An action that asks first (a deletion, an extension): the trigger opens a modal dialog
+ * (native <dialog>: focus kept inside, Escape closes) that says what it will touch; only its
+ * form acts.
  */
 export function ConfirmDialog({
   trigger,
@@ -17,6 +18,7 @@ export function ConfirmDialog({
   hidden,
   pendingLabel = "Suppression…",
   closeOnSubmit = false,
+  tone = "danger",
 }: {
   /** Visible trigger text ("Supprimer"). */
   trigger: ReactNode;
@@ -30,7 +32,10 @@ export function ConfirmDialog({
   pendingLabel?: string;
   /** Close at once (the page shows the outcome) instead of waiting for a navigation. */
   closeOnSubmit?: boolean;
+  /** "danger" for what destroys (red), "neutral" for what only changes (blue). */
+  tone?: "danger" | "neutral";
 }) {
+  const danger = tone === "danger";
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -45,14 +50,14 @@ export function ConfirmDialog({
           // The safe choice first: Enter must not delete (React does not apply autoFocus on the client).
           cancel.current?.focus();
         }}
-        className="inline-flex min-h-11 items-center gap-1 px-2 font-medium text-marianne underline hover:no-underline"
+        className={`inline-flex min-h-11 items-center gap-1 px-2 font-medium underline hover:no-underline ${danger ? "text-marianne" : "text-france"}`}
       >
         {trigger}
       </button>
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] border-t-4 border-marianne p-6 backdrop:bg-black/50"
+        className={`m-auto w-[min(32rem,calc(100vw-2rem))] border-t-4 p-6 backdrop:bg-black/50 ${danger ? "border-marianne" : "border-france"}`}
       >
         <h2 id={titleId} className="text-xl font-bold">
           {title}
@@ -62,7 +67,9 @@ export function ConfirmDialog({
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <ConfirmButton pendingLabel={pendingLabel}>{confirmLabel}</ConfirmButton>
+          <ConfirmButton pendingLabel={pendingLabel} danger={danger}>
+            {confirmLabel}
+          </ConfirmButton>
           <button
             ref={cancel}
             type="button"
@@ -77,10 +84,14 @@ export function ConfirmDialog({
   );
 }
 
-function ConfirmButton({ children, pendingLabel }: { children: string; pendingLabel: string }) {
+function ConfirmButton({ children, pendingLabel, danger }: { children: string; pendingLabel: string; danger: boolean }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className="inline-flex min-h-11 items-center bg-marianne px-5 py-2 font-medium text-white hover:opacity-90 disabled:cursor-wait disabled:opacity-70">
+    <button
+      type="submit"
+      disabled={pending}
+      className={`inline-flex min-h-11 items-center px-5 py-2 font-medium text-white hover:opacity-90 disabled:cursor-wait disabled:opacity-70 ${danger ? "bg-marianne" : "bg-france"}`}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

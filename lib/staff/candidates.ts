@@ -63,7 +63,9 @@ export async function listCandidates(db: Queryable, staff: StaffMember, filters:
       birthName: users.birthName,
       createdAt: users.createdAt,
       lastLoginAt: users.lastLoginAt,
-      applications: sql<number>`(select count(*)::int from ${applications} where ${applications.userId} = ${users.id})`,
+      // Spelled out: in a one-table select list drizzle writes columns unqualified, and
+      // "user_id" = "id" would compare two columns of applications.
+      applications: sql<number>`(select count(*)::int from applications where applications.user_id = users.id)`,
     })
     .from(users)
     .where(where)

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, lt, sql } from "drizzle-orm";
+import { todayIso } from "../../lib/format/date";
 import { hashPassword } from "../../lib/auth/password-hash";
 import { writeChoices } from "../../lib/applications/choices";
 import { refreshCompleteness } from "../../lib/applications/commands";
@@ -191,6 +192,12 @@ export async function loadDemoData(deps: { db: Database; storage: Storage }, siz
       }
     }
     await refreshCompleteness(tx, createdApplications);
+    // As if the daily job had run: submitted applications past their validity have had their
+    // renewal notice (the follow-up page and the dashboard then have something to show).
+    await tx
+      .update(applications)
+      .set({ renewalNoticeSentAt: sql`(${applications.validUntil} + 1)::timestamp at time zone 'Europe/Paris'` })
+      .where(and(eq(applications.status, "submitted"), lt(applications.validUntil, todayIso())));
   });
   for (const upload of uploads) {
     await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: upload.key, Body: upload.body, ContentType: "application/pdf" }));

@@ -367,7 +367,7 @@ describe("candidates without email", () => {
     const [after] = await db().select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, person.userId));
     expect(after?.mustChangePassword).toBe(false);
     const list = await listCandidates(db(), staff, { q: `token${token}`, withoutEmail: true, page: 1 });
-    expect(list.rows.map((item) => item.id)).toEqual([person.userId]);
+    expect(list.rows.map((item) => [item.id, item.applications])).toEqual([[person.userId, 1]]);
   });
 });
 

@@ -127,6 +127,7 @@ export default async function StaffApplicationPage({
             title="Prolonger la validité d'un mois ?"
             confirmLabel="Prolonger"
             pendingLabel="Prolongation…"
+            tone="neutral"
             action={extendByOneMonth}
             hidden={{ applicationId: id, back: listQuery }}
           >
