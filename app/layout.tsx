@@ -45,6 +45,8 @@ const staffNav = [
   { href: "/admin/candidats", label: "Candidats" },
 ];
 
+const adminNav = [...staffNav, { href: "/admin/parametres", label: "Paramètres" }, { href: "/admin/journal", label: "Journal" }];
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads the académie's settings from the database: render per request.
   await connection();
@@ -59,7 +61,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteHeader
           academyName={settings.academyName}
           serviceName={settings.serviceName}
-          nav={signedIn ? candidateNav(user.displayName) : user ? staffNav : publicNav}
+          nav={signedIn ? candidateNav(user.displayName) : user?.role === "admin" ? adminNav : user ? staffNav : publicNav}
           logout={user ? logout : undefined}
           width={width}
         />

@@ -66,3 +66,10 @@ export async function staffForRoute(path: string): Promise<StaffMember | Respons
 export function notFoundResponse(message = "Introuvable."): Response {
   return new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
+
+/** For admin pages and actions (reference data, team, settings, journal): gestionnaires get a 404. */
+export async function requireAdmin(): Promise<StaffMember> {
+  const staff = await requireStaff();
+  if (staff.role !== "admin") notFound();
+  return staff;
+}

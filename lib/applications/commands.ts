@@ -73,7 +73,7 @@ export async function createApplication(userId: string, raw: RawApplicationForm)
   try {
     return await getDb().transaction(async (tx) => {
       const settings = await loadSettings(tx);
-      const open = await openPostTypesFor(tx, userId, settings);
+      const open = await openPostTypesFor(tx, userId);
       if (!open.some((postType) => postType.id === raw.postTypeId)) {
         return { ok: false as const, errors: { postTypeId: "Choisissez un poste parmi ceux proposés." } };
       }

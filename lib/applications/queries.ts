@@ -3,7 +3,6 @@ import { and, asc, desc, eq, type SQL } from "drizzle-orm";
 import { inUuids } from "../db/conditions";
 import type { Queryable } from "../db/client";
 import { applicationAttachments, applications, attachmentTypes, files, postTypes, statusEvents, teachingTypes, workingTimes, zones } from "../db/schema";
-import type { Settings } from "../settings/definitions";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
 import { loadChoices, type RankedOption } from "./choices";
@@ -44,13 +43,7 @@ export async function loadFormOptions(db: Queryable): Promise<FormOptions> {
 }
 
 /** Post types the candidate can still apply for: active, campaign open, not applied for yet. */
-export async function openPostTypesFor(
-  db: Queryable,
-  userId: string,
-  settings?: Settings,
-): Promise<(Option & { requirements: SectionRequirements })[]> {
-  settings ??= await loadSettings(db);
-  if (!settings.campaignOpen) return [];
+export async function openPostTypesFor(db: Queryable, userId: string): Promise<(Option & { requirements: SectionRequirements })[]> {
   const [open, taken] = await Promise.all([
     db
       .select({
@@ -62,7 +55,7 @@ export async function openPostTypesFor(
         university: postTypes.requiresUniversity,
       })
       .from(postTypes)
-      .where(eq(postTypes.active, true))
+      .where(and(eq(postTypes.active, true), eq(postTypes.campaignOpen, true)))
       .orderBy(asc(postTypes.rank), asc(postTypes.label)),
     db.select({ postTypeId: applications.postTypeId }).from(applications).where(eq(applications.userId, userId)),
   ]);
@@ -232,4 +225,13 @@ export async function lastDecision(db: Queryable, applicationId: string): Promis
     .orderBy(desc(statusEvents.createdAt))
     .limit(1);
   return event?.status ? { status: event.status, reason: event.reason, at: event.at } : null;
+}
+
+/** Post types whose campaign is closed, with what candidates are told. */
+export async function closedCampaigns(db: Queryable): Promise<{ label: string; message: string | null }[]> {
+  return db
+    .select({ label: postTypes.label, message: postTypes.closedMessage })
+    .from(postTypes)
+    .where(and(eq(postTypes.active, true), eq(postTypes.campaignOpen, false)))
+    .orderBy(asc(postTypes.rank), asc(postTypes.label));
 }

@@ -31,11 +31,6 @@ export const settingDefinitions = {
     schema: z.email(),
     defaultValue: "dsden62.acloe-aesh@ac-lille.fr",
   },
-  campaignOpen: {
-    label: "Campagne de recrutement ouverte",
-    schema: z.boolean(),
-    defaultValue: true,
-  },
   validityMonths: {
     label: "Durée de validité d'une candidature (mois)",
     schema: z.number().int().min(1).max(24),
@@ -87,3 +82,51 @@ export function resolveSettings(stored: { key: string; value: unknown }[]): {
   }
   return { settings: settings as Settings, invalidKeys };
 }
+
+/** The settings an admin edits on /admin/parametres, in the page's order. */
+export const editableSettings = [
+  "academyName",
+  "serviceName",
+  "platformName",
+  "platformContactEmail",
+  "campaignContactEmail",
+  "validityMonths",
+  "graceDays",
+  "reminderDaysBeforeDeletion",
+  "maxZoneWishes",
+  "maxWorkingTimeWishes",
+] as const satisfies readonly SettingKey[];
+
+const frenchNumber = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ message: `Indiquez un nombre entier pour ${what}.` })
+    .int(`Indiquez un nombre entier pour ${what}.`)
+    .min(min, `${what[0]!.toUpperCase()}${what.slice(1)} : au moins ${min}.`)
+    .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} : au plus ${max}.`);
+const frenchText = (max: number, what: string) =>
+  z.string({ message: `Indiquez ${what}.` }).trim().min(2, `Indiquez ${what}.`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} : ${max} caractères au plus.`);
+const frenchEmail = (what: string) => z.string({ message: `Indiquez ${what}.` }).trim().pipe(z.email(`Indiquez ${what} valide, par exemple service@ac-lille.fr.`));
+
+/**
+ * The settings form as sent by the page: every value checked with a French message, and the
+ * rules between them (the reminder must come before the deletion it announces). Pure.
+ */
+export const settingsFormSchema = z
+  .object({
+    academyName: frenchText(120, "le nom de l'académie"),
+    serviceName: frenchText(160, "le nom du service"),
+    platformName: frenchText(40, "le nom de la plateforme"),
+    platformContactEmail: frenchEmail("l'adresse d'assistance sur la plateforme"),
+    campaignContactEmail: frenchEmail("l'adresse d'assistance sur la campagne"),
+    validityMonths: frenchNumber(1, 24, "la durée de validité (en mois)"),
+    graceDays: frenchNumber(7, 120, "le délai de réponse avant suppression (en jours)"),
+    reminderDaysBeforeDeletion: frenchNumber(1, 60, "la relance avant suppression (en jours)"),
+    maxZoneWishes: frenchNumber(1, 20, "le nombre maximal de zones"),
+    maxWorkingTimeWishes: frenchNumber(1, 10, "le nombre maximal de quotités"),
+  })
+  .refine((value) => value.reminderDaysBeforeDeletion < value.graceDays, {
+    path: ["reminderDaysBeforeDeletion"],
+    message: "La relance doit partir avant la suppression : indiquez moins de jours que le délai de réponse.",
+  });
+
+export type SettingsForm = z.output<typeof settingsFormSchema>;

@@ -22,6 +22,12 @@ export function assertStaff(staff: StaffMember | null | undefined): asserts staf
   if (!staff || !isStaffRole(staff.role)) throw new StaffForbidden();
 }
 
+/** Reference data, team, settings and the journal are an admin's. */
+export function assertAdmin(staff: StaffMember | null | undefined): asserts staff is StaffMember {
+  assertStaff(staff);
+  if (staff.role !== "admin") throw new StaffForbidden();
+}
+
 /** The audit log's actor for a staff action, with the address it came from. */
 export function staffActor(staff: StaffMember): AuditActor & { address: string | null } {
   return { id: staff.id, label: staff.label, address: staff.address };

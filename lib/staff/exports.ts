@@ -79,7 +79,7 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
 export type ExportFile = { fileName: string; contentType: string; stream: Readable };
 
 /** Waits until `stream` wants more, or is gone (the download was cancelled): never forever. */
-function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
+export function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
   if (stream.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

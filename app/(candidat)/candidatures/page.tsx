@@ -11,6 +11,7 @@ import { loadApplications, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
 import { removeApplication } from "./actions";
 import { ApplicationFacts } from "./application-summary";
+import { ClosedCampaigns } from "./closed-campaigns";
 
 export const metadata: Metadata = { title: "Mes candidatures" };
 
@@ -49,7 +50,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                 quotités, puis déposez votre pièce d&apos;identité au format PDF.
               </p>
             ) : (
-              <p>Aucun recrutement n&apos;est ouvert pour le moment. Revenez plus tard ou consultez la page d&apos;aide.</p>
+              <ClosedCampaigns fallback="Aucun recrutement n'est ouvert pour le moment. Revenez plus tard ou consultez la page d'aide." />
             )}
           </Alert>
         ) : (

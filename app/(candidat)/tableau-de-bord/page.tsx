@@ -10,6 +10,7 @@ import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
 import { unreadByApplicationForCandidate } from "@/lib/messages/messages";
 import { ApplicationFacts } from "../candidatures/application-summary";
+import { ClosedCampaigns } from "../candidatures/closed-campaigns";
 import { RenewalBox } from "../candidatures/renewal-box";
 
 export const metadata: Metadata = { title: "Mon tableau de bord" };
@@ -77,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Link>
             </>
           ) : (
-            <p>Aucun recrutement n&apos;est ouvert pour le moment.</p>
+            <ClosedCampaigns fallback="Aucun recrutement n'est ouvert pour le moment." />
           )
         ) : incomplete.length > 0 ? (
           <p>

@@ -20,8 +20,11 @@ export const postTypes = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     label: text("label").notNull(),
-    // Open for new applications (the campaign switch in settings closes every post type at once).
+    // In the catalogue (retired post types stay for the applications that hold them).
     active: boolean("active").notNull().default(true),
+    // The recruitment campaign of this post: open to new applications, or closed with a message.
+    campaignOpen: boolean("campaign_open").notNull().default(true),
+    closedMessage: text("closed_message"),
     rank: integer("rank").notNull().default(0),
     // Which sections of the application form must be filled for it to be complete.
     requiresTeachingType: boolean("requires_teaching_type").notNull().default(true),

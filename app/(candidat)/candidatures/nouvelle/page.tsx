@@ -7,6 +7,7 @@ import { loadFormOptions, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
 import { submitNewApplication } from "../actions";
 import { ApplicationForm } from "../application-form";
+import { ClosedCampaigns } from "../closed-campaigns";
 
 export const metadata: Metadata = { title: "Nouvelle candidature" };
 
@@ -20,8 +21,8 @@ export default async function NewApplicationPage() {
       <PageTitle>{open.length === 1 ? `Ma candidature ${open[0]!.label}` : "Ma candidature"}</PageTitle>
       {open.length === 0 ? (
         <Alert title="Aucune candidature ne peut être ajoutée">
+          <ClosedCampaigns fallback="Vous avez déjà candidaté à chaque poste ouvert, ou aucun recrutement n'est ouvert en ce moment." />
           <p>
-            Vous avez déjà candidaté à chaque poste ouvert, ou aucun recrutement n&apos;est ouvert en ce moment.{" "}
             <Link href="/candidatures" className="text-france underline">
               Retour à mes candidatures
             </Link>

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { requireAdmin } from "@/app/_data/session";
+import { setCampaign } from "@/lib/referentials/campaigns";
+import { editableSettings } from "@/lib/settings/definitions";
+import { updateSettings } from "@/lib/settings/edit";
+import { idSchema } from "@/lib/validation";
+
+export type ParametersState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string>; attempt: number };
+
+/** "Enregistrer les paramètres": admins only (gestionnaires get a 404), checked here and in lib. */
+export async function saveSettings(previous: ParametersState, formData: FormData): Promise<ParametersState> {
+  const staff = await requireAdmin();
+  const values = Object.fromEntries(editableSettings.map((key) => [key, String(formData.get(key) ?? "").slice(0, 500)]));
+  const attempt = previous.attempt + 1;
+  const result = await updateSettings(staff, values);
+  if (!result.ok) return { errors: result.errors, values, attempt };
+  revalidatePath("/", "layout");
+  const message =
+    result.changed.length === 0
+      ? "Aucun changement : les paramètres étaient déjà ceux-là."
+      : `${result.changed.length === 1 ? "1 paramètre modifié" : `${result.changed.length} paramètres modifiés`}, en vigueur dès maintenant et inscrit${result.changed.length === 1 ? "" : "s"} au journal.`;
+  return { ok: true, message, errors: {}, attempt };
+}
+
+export type CampaignState = { ok?: boolean; message?: string; error?: string; attempt: number };
+
+/** Opens or closes one post type's campaign. */
+export async function saveCampaign(postTypeId: unknown, previous: CampaignState, formData: FormData): Promise<CampaignState> {
+  const staff = await requireAdmin();
+  const id = idSchema.safeParse(postTypeId);
+  if (!id.success) notFound();
+  const attempt = previous.attempt + 1;
+  const open = formData.get("ouverte") === "oui";
+  const result = await setCampaign(staff, id.data, { open, message: String(formData.get("message") ?? "").slice(0, 2000) });
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return { error: result.error, attempt };
+  revalidatePath("/", "layout");
+  return { ok: true, message: open ? "Campagne ouverte : les candidats peuvent déposer une candidature." : "Campagne fermée : les candidats lisent votre message.", attempt };
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { requireAdmin } from "@/app/_data/session";
+import { getRequestSettings } from "@/app/_data/settings";
+import { PageTitle } from "@/components/ui/page-title";
+import { getDb } from "@/lib/db/client";
+import { listCampaigns } from "@/lib/referentials/campaigns";
+import { editableSettings, settingDefinitions } from "@/lib/settings/definitions";
+import { saveCampaign, saveSettings } from "./actions";
+import { CampaignForm, SettingsForm } from "./forms";
+
+export const metadata: Metadata = { title: "Paramètres" };
+
+const kinds: Partial<Record<(typeof editableSettings)[number], "email" | "number">> = {
+  platformContactEmail: "email",
+  campaignContactEmail: "email",
+  validityMonths: "number",
+  graceDays: "number",
+  reminderDaysBeforeDeletion: "number",
+  maxZoneWishes: "number",
+  maxWorkingTimeWishes: "number",
+};
+
+const hints: Partial<Record<(typeof editableSettings)[number], string>> = {
+  platformName: "Dans le titre des pages et l'objet de chaque courriel (le guide demande aux candidats de le chercher).",
+  graceDays: "Entre le courriel de renouvellement et la suppression d'une candidature sans réponse.",
+  reminderDaysBeforeDeletion: "La relance part ce nombre de jours avant la suppression : moins que le délai de réponse.",
+  validityMonths: "Pour les candidatures déposées ou maintenues à partir de maintenant.",
+};
+
+/** Business rules without a developer: every change validated, journaled, effective at once. */
+export default async function ParametersPage() {
+  await requireAdmin();
+  const [settings, campaigns] = await Promise.all([getRequestSettings(), listCampaigns(getDb())]);
+  const fields = editableSettings.map((key) => ({ key, label: settingDefinitions[key].label, kind: kinds[key] ?? ("text" as const), hint: hints[key] }));
+  const saved = Object.fromEntries(editableSettings.map((key) => [key, String(settings[key])]));
+  return (
+    <div className="max-w-5xl space-y-10">
+      <PageTitle>Paramètres</PageTitle>
+      <section aria-labelledby="regles" className="space-y-4">
+        <h2 id="regles" className="text-xl font-bold">
+          Académie et règles de la plateforme
+        </h2>
+        <SettingsForm action={saveSettings} fields={fields} saved={saved} />
+      </section>
+      <section aria-labelledby="campagnes" className="space-y-4 border-t border-line pt-6">
+        <h2 id="campagnes" className="text-xl font-bold">
+          Campagnes de recrutement
+        </h2>
+        {campaigns.map((campaign) => (
+          <CampaignForm key={campaign.id} action={saveCampaign.bind(null, campaign.id)} label={campaign.label} open={campaign.open} message={campaign.message ?? ""} />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import postgres from "postgres";
+import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
+import { registerAndActivate } from "./candidates";
+import { expect, expectAccessible, test } from "./fixtures";
+import { e2eEnvFile } from "./ports";
+import { createStaffFromShell, staffLogIn } from "./staff";
+
+test.describe("paramètres et journal (administrateurs)", () => {
+  test("une durée de validité de 4 mois vaut pour la candidature suivante ; le journal le montre ; un gestionnaire n'y accède pas", async ({ page, browser, inboxUrl, consoleErrors }) => {
+    test.setTimeout(150_000);
+    const adminEmail = `direction-${randomUUID().slice(0, 8)}@ac-lille.fr`;
+    const agentEmail = `agent-${randomUUID().slice(0, 8)}@ac-lille.fr`;
+    const secret = "Une administratrice prudente, 2026 !";
+    await createStaffFromShell(adminEmail, secret, "admin");
+    await createStaffFromShell(agentEmail, secret, "gestionnaire");
+    const env = JSON.parse(await readFile(e2eEnvFile, "utf8")) as { DATABASE_URL: string };
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    try {
+      await admin.goto("/admin/connexion");
+      await staffLogIn(admin, adminEmail, secret);
+      await admin.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramètres" }).click();
+      await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Paramètres");
+      await expectAccessible(admin);
+      // A reminder after the deletion it announces is refused, with a French sentence.
+      await admin.getByLabel(/^Délai de réponse/).fill("10");
+      await admin.getByLabel(/^Relance avant suppression/).fill("12");
+      await admin.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+      await expect(admin.getByRole("alert").filter({ hasText: "à corriger" })).toContainText("La relance doit partir avant la suppression");
+      await admin.getByLabel(/^Délai de réponse/).fill("30");
+      await admin.getByLabel(/^Relance avant suppression/).fill("7");
+      await admin.getByLabel(/^Durée de validité/).fill("4");
+      await admin.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+      await expect(admin.getByRole("status").filter({ hasText: "paramètre modifié" })).toBeFocused();
+
+      // The next application filed is valid four months.
+      await registerAndActivate(page, inboxUrl, `quatre-${randomUUID().slice(0, 8)}@exemple.fr`, "Alix");
+      await page.goto("/candidatures/nouvelle");
+      await page.getByRole("button", { name: "Valider" }).click();
+      await expect(page.getByText(`Elle est conservée jusqu'au ${formatFrenchDate(addMonths(todayIso(), 4))}`)).toBeVisible();
+
+      // The change is in the journal, with its old and new value.
+      await admin.goto("/admin/journal?action=settings");
+      await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Journal");
+      await expect(admin.getByRole("row").filter({ hasText: "Paramètre modifié" }).first()).toContainText('"to":4');
+      await expectAccessible(admin);
+    } finally {
+      const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
+      await sql`update settings set value = '6'::jsonb where key = 'validityMonths'`;
+      await sql.end();
+      await adminContext.close();
+    }
+
+    // A gestionnaire has none of this.
+    consoleErrors.allow(/HTTP 404/);
+    const agentContext = await browser.newContext();
+    const agent = await agentContext.newPage();
+    await agent.goto("/admin/connexion");
+    await staffLogIn(agent, agentEmail, secret);
+    await expect(agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramètres" })).toHaveCount(0);
+    for (const path of ["/admin/parametres", "/admin/journal", "/admin/journal/export"]) {
+      expect((await agent.goto(path))?.status(), path).toBe(404);
+    }
+    await agentContext.close();
+  });
+});
