@@ -10,6 +10,7 @@ import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registration-attempt";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "./renewal-notice";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "./staff-account-created";
+import { StaffInvitationEmail, staffInvitationSubject } from "./staff-invitation";
 import { VerifyEmail, verifyEmailSubject } from "./verify-email";
 
 /** Every template with sample data, for `npm run email` (the preview) and template tests. */
@@ -19,6 +20,7 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     subject: staffAccountCreatedSubject(StaffAccountCreatedEmail.PreviewProps.branding),
     element: <StaffAccountCreatedEmail {...StaffAccountCreatedEmail.PreviewProps} />,
   },
+  { name: "staff-invitation", subject: staffInvitationSubject(), element: <StaffInvitationEmail {...StaffInvitationEmail.PreviewProps} /> },
   { name: "verify-email", subject: verifyEmailSubject(), element: <VerifyEmail {...VerifyEmail.PreviewProps} /> },
   {
     name: "registration-attempt",

@@ -6,6 +6,7 @@ import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
 import { auth, clientAddress } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { isStaffRole, type StaffMember } from "@/lib/staff/access";
+import { loadStaffMember } from "@/lib/staff/member";
 
 /** The signed-in person for this request, or null (session checked against the database). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -46,7 +47,7 @@ export async function requireStaff(): Promise<StaffMember> {
   const user = await getCurrentUser();
   const requestHeaders = await headers();
   if (user && isStaffRole(user.role)) {
-    return { id: user.id, role: user.role, label: user.identifier, address: clientAddress(requestHeaders) };
+    return loadStaffMember(getDb(), { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(requestHeaders));
   }
   if (user) notFound();
   redirect(`/admin/connexion?suivant=${encodeURIComponent(safeNextPath(requestHeaders.get("x-aesh-path"), staffHome))}`);
@@ -60,7 +61,7 @@ export async function staffForRoute(path: string): Promise<StaffMember | Respons
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 303, headers: { Location: `/admin/connexion?suivant=${encodeURIComponent(safeNextPath(path, staffHome))}` } });
   if (!isStaffRole(user.role)) return notFoundResponse();
-  return { id: user.id, role: user.role, label: user.identifier, address: clientAddress(await headers()) };
+  return loadStaffMember(getDb(), { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(await headers()));
 }
 
 export function notFoundResponse(message = "Introuvable."): Response {

@@ -1,13 +1,18 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { AuditActor } from "../audit/audit";
+import { applications, applicationZones, zones } from "../db/schema";
 
 /**
  * Who acts in the staff space. Every lib/staff function takes one and checks what it needs
  * itself (role, the record's perimeter), whatever the page or action that called it checked.
  */
 export type StaffRole = "gestionnaire" | "admin";
-export type StaffMember = { id: string; role: StaffRole; label: string; address: string | null };
+/** `departements`: a gestionnaire's perimeter (empty: the whole académie). */
+export type StaffMember = { id: string; role: StaffRole; label: string; address: string | null; departements: string[] };
+
+/** A département code as zones carry it: "59", "62", "2A", "971". */
+export const departementCode = /^(?:\d{2,3}|2[AB])$/;
 
 export const isStaffRole = (role: string): role is StaffRole => role === "gestionnaire" || role === "admin";
 
@@ -35,10 +40,13 @@ export function staffActor(staff: StaffMember): AuditActor & { address: string |
 
 /**
  * The applications a staff member may read, as a condition on `applications` for every staff
- * query. Today every staff member sees the whole académie; limiting gestionnaires to their
- * départements (issue 12) plugs in here.
+ * query: everything for an admin or an unrestricted gestionnaire; otherwise the applications
+ * with a zone wish in one of their départements. Anything else is "not found" to them.
  */
 export function applicationPerimeter(staff: StaffMember): SQL | undefined {
   assertStaff(staff);
-  return undefined;
+  if (staff.role === "admin" || staff.departements.length === 0) return undefined;
+  // Codes are checked, so the array literal cannot be bent; one parameter whatever the count.
+  const list = `{${staff.departements.filter((code) => departementCode.test(code)).join(",")}}`;
+  return sql`exists (select 1 from ${applicationZones} join ${zones} on ${zones.id} = ${applicationZones.zoneId} where ${applicationZones.applicationId} = ${applications.id} and ${zones.department} = any(${list}::text[]))`;
 }

@@ -33,7 +33,11 @@ export function parseCandidateFilters(input: Record<string, string | string[] | 
   };
 }
 
-/** Candidates a staff member may see: those with an application inside their perimeter, or none yet. */
+/**
+ * Candidates a staff member may see: everyone for the whole académie; for a gestionnaire
+ * limited to départements, those with an application there (an account with no application
+ * belongs to no département).
+ */
 function candidateScope(staff: StaffMember): SQL | undefined {
   const perimeter = applicationPerimeter(staff);
   if (!perimeter) return undefined;

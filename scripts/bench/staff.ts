@@ -56,7 +56,7 @@ try {
   await seedAcademy(db);
   console.log(`Académie : ${academyScale.candidates} candidats, ${academyScale.applications} candidatures, ${academyScale.diplomas} diplômes en ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
   const [admin] = await db.insert(users).values({ identifier: "banc@ac-lille.fr", email: "banc@ac-lille.fr", passwordHash: "bench", role: "admin" }).returning({ id: users.id });
-  const staff: StaffMember = { id: admin!.id, role: "admin", label: "banc@ac-lille.fr", address: "127.0.0.1" };
+  const staff: StaffMember = { id: admin!.id, role: "admin", label: "banc@ac-lille.fr", address: "127.0.0.1", departements: [] };
   const [zone] = await db.select({ id: zones.id }).from(zones).orderBy(asc(zones.rank)).limit(1);
   const [time] = await db.select({ id: workingTimes.id }).from(workingTimes).orderBy(asc(workingTimes.rank)).limit(1);
   const [teaching] = await db.select({ id: teachingTypes.id }).from(teachingTypes).limit(1);

@@ -19,7 +19,7 @@ const db = () => getDb();
 async function staffMember(role: "gestionnaire" | "admin"): Promise<StaffMember> {
   const email = uniqueEmail(role);
   const [row] = await db().insert(users).values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "test:not-a-hash", role }).returning({ id: users.id });
-  return { id: row!.id, role, label: email, address: "198.51.100.8" };
+  return { id: row!.id, role, label: email, address: "198.51.100.8", departements: [] };
 }
 
 async function formOf() {

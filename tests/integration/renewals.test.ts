@@ -232,7 +232,7 @@ describe("the six-month renewal", () => {
     expect(row!.renewalNoticeSentAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(await noticeOutbox(created.id)).toEqual([]);
     // Staff see whom to call, and by when.
-    const staff = { id: randomUUID(), role: "gestionnaire" as const, label: "gestion@ac-lille.fr", address: null };
+    const staff = { id: randomUUID(), role: "gestionnaire" as const, label: "gestion@ac-lille.fr", address: null, departements: [] };
     const awaiting = await applicationsAwaitingAnswer(db(), staff);
     expect(awaiting.find((entry) => entry.id === created.id)).toMatchObject({
       identifier,

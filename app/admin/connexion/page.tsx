@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Connexion de l'équipe de recrutemen
  * The staff sign-in (the home page's form works too). Candidates have nothing under /admin:
  * a 404 here as everywhere else in it.
  */
-export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ suivant?: string; expiree?: string }> }) {
+export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<{ suivant?: string; active?: string }> }) {
   const [user, params] = await Promise.all([getCurrentUser(), searchParams]);
   if (user?.role === "candidate") notFound();
   const next = params.suivant?.startsWith("/admin") ? safeNextPath(params.suivant, staffHome) : staffHome;
@@ -24,6 +24,11 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
         Connexion réservée aux gestionnaires du recrutement des AESH. Par sécurité, la session se ferme après{" "}
         {staffIdleMinutes} minutes sans activité et au plus tard {staffAbsoluteHours} heures après la connexion.
       </p>
+      {params.active ? (
+        <Alert tone="success" role="status">
+          Votre mot de passe est enregistré : connectez-vous pour accéder à l&apos;espace de gestion.
+        </Alert>
+      ) : null}
       {params.suivant ? (
         <Alert tone="info">Connectez-vous pour accéder à cette page de l&apos;espace de gestion.</Alert>
       ) : null}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["candidate", "gestionnaire", "admin"]);
 export const civility = pgEnum("civility", ["madame", "monsieur"]);
@@ -83,6 +83,7 @@ export const tokenPurpose = pgEnum("token_purpose", [
   "password_reset",
   "recovery_code",
   "renewal",
+  "staff_invitation",
 ]);
 
 /** One-time tokens. Only a SHA-256 of the token is stored; the token itself travels by mail. */
@@ -119,3 +120,19 @@ export const authThrottle = pgTable("auth_throttle", {
   windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
+
+/**
+ * A gestionnaire's perimeter: the départements whose applications they see (an application is
+ * in a département when one of its zone wishes is). No row: the whole académie. Admins always
+ * see the whole académie.
+ */
+export const staffDepartements = pgTable(
+  "staff_departements",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    departement: text("departement").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.departement] })],
+);

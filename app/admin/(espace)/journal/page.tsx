@@ -61,9 +61,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   <Link href={`/admin/candidatures/${row.entityId}`} className="text-france underline">
                     candidature
                   </Link>
-                ) : row.entityType === "user" && row.entityId ? (
+                ) : row.entityType === "user" && row.entityId && row.action.startsWith("account.") ? (
                   <Link href={`/admin/candidats/${row.entityId}`} className="text-france underline">
-                    compte
+                    compte du candidat
                   </Link>
                 ) : (
                   row.entityType

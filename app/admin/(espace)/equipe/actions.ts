@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { requireAdmin } from "@/app/_data/session";
+import { inviteStaff, resendInvitation, setMemberActive, updateMember } from "@/lib/staff/team";
+import { idSchema } from "@/lib/validation";
+
+export type TeamFormState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string | string[]>; attempt: number };
+
+const text = (formData: FormData, name: string) => String(formData.get(name) ?? "").slice(0, 320);
+const codes = (formData: FormData) => formData.getAll("departements").map(String).slice(0, 50);
+
+/** "Inviter": admins only, checked here and in lib. */
+export async function invite(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const admin = await requireAdmin();
+  const values = { email: text(formData, "email"), role: text(formData, "role"), departements: codes(formData) };
+  const attempt = previous.attempt + 1;
+  const result = await inviteStaff(admin, values);
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return { errors: result.errors, values, attempt };
+  revalidatePath("/admin/equipe");
+  return { ok: true, message: `Invitation envoyée à ${values.email.trim().toLowerCase()} : le lien est valable 48 heures.`, errors: {}, attempt };
+}
+
+export async function saveMember(userId: unknown, previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const admin = await requireAdmin();
+  const id = idSchema.safeParse(userId);
+  if (!id.success) notFound();
+  const attempt = previous.attempt + 1;
+  const values = { role: text(formData, "role"), departements: codes(formData) };
+  const result = await updateMember(admin, id.data, values);
+  if (!result.ok && "notFound" in result) notFound();
+  if (!result.ok) return { errors: result.errors, values, attempt };
+  revalidatePath("/admin/equipe", "layout");
+  return { ok: true, message: "Rôle et départements enregistrés : ils valent dès sa prochaine page.", errors: {}, attempt };
+}
+
+/** Deactivate or reactivate, from a confirmation dialog. */
+export async function toggleMember(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.safeParse(formData.get("userId"));
+  if (!id.success) notFound();
+  const active = formData.get("actif") === "oui";
+  const result = await setMemberActive(admin, id.data, active);
+  if (!result.ok && "notFound" in result) notFound();
+  revalidatePath("/admin/equipe", "layout");
+  redirect(`/admin/equipe/${id.data}?${result.ok ? (active ? "reactive=1" : "desactive=1") : "refuse=1"}`);
+}
+
+export async function resend(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.safeParse(formData.get("userId"));
+  if (!id.success) notFound();
+  const result = await resendInvitation(admin, id.data);
+  if (!result.ok && "notFound" in result) notFound();
+  redirect(`/admin/equipe/${id.data}?${result.ok ? "renvoyee=1" : "refuse=1"}`);
+}
