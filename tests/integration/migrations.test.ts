@@ -25,6 +25,7 @@ const domainTables = [
   "job_runs",
   "post_types",
   "settings",
+  "staff_departements",
   "staff_notes",
   "staff_sessions",
   "status_events",
