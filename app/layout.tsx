@@ -45,7 +45,7 @@ const staffNav = [
   { href: "/admin/candidats", label: "Candidats" },
 ];
 
-const adminNav = [...staffNav, { href: "/admin/equipe", label: "Équipe" }, { href: "/admin/parametres", label: "Paramètres" }, { href: "/admin/journal", label: "Journal" }];
+const adminNav = [...staffNav, { href: "/admin/referentiels", label: "Référentiels" }, { href: "/admin/equipe", label: "Équipe" }, { href: "/admin/parametres", label: "Paramètres" }, { href: "/admin/journal", label: "Journal" }];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads the académie's settings from the database: render per request.

@@ -47,6 +47,12 @@ export const auditActionLabels: Record<string, string> = {
   "journal.exported": "Export du journal",
   "campaign.opened": "Campagne ouverte",
   "campaign.closed": "Campagne fermée",
+  "referential.created": "Référentiel : entrée ajoutée",
+  "referential.updated": "Référentiel : entrée modifiée",
+  "referential.deactivated": "Référentiel : entrée désactivée",
+  "referential.reactivated": "Référentiel : entrée réactivée",
+  "referential.moved": "Référentiel : ordre changé",
+  "referential.zones_imported": "Import de zones",
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { AuditActor } from "../audit/audit";
 import { applications, applicationZones, zones } from "../db/schema";
+import { departementCode } from "./departements";
 
 /**
  * Who acts in the staff space. Every lib/staff function takes one and checks what it needs
@@ -11,8 +12,7 @@ export type StaffRole = "gestionnaire" | "admin";
 /** `departements`: a gestionnaire's perimeter (empty: the whole académie). */
 export type StaffMember = { id: string; role: StaffRole; label: string; address: string | null; departements: string[] };
 
-/** A département code as zones carry it: "59", "62", "2A", "971". */
-export const departementCode = /^(?:\d{2,3}|2[AB])$/;
+export { departementCode } from "./departements";
 
 export const isStaffRole = (role: string): role is StaffRole => role === "gestionnaire" || role === "admin";
 
