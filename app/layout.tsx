@@ -39,13 +39,22 @@ function candidateNav(name: string) {
   ];
 }
 
-const staffNav = [
+const staffWork = [
   { href: "/admin", label: "Tableau de bord" },
   { href: "/admin/candidatures", label: "Candidatures" },
   { href: "/admin/candidats", label: "Candidats" },
 ];
+const staffSecurity = { href: "/admin/securite", label: "Sécurité" };
 
-const adminNav = [...staffNav, { href: "/admin/referentiels", label: "Référentiels" }, { href: "/admin/equipe", label: "Équipe" }, { href: "/admin/parametres", label: "Paramètres" }, { href: "/admin/journal", label: "Journal" }];
+const staffNav = [...staffWork, staffSecurity];
+const adminNav = [
+  ...staffWork,
+  { href: "/admin/referentiels", label: "Référentiels" },
+  { href: "/admin/equipe", label: "Équipe" },
+  { href: "/admin/parametres", label: "Paramètres" },
+  { href: "/admin/journal", label: "Journal" },
+  staffSecurity,
+];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads the académie's settings from the database: render per request.

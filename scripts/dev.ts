@@ -29,6 +29,7 @@ const lines = [
   staff.password
     ? `  Compte admin       : ${staff.email} / ${staff.password}`
     : `  Compte admin       : ${staff.email} (mot de passe : voir .data/dev-staff.json ou npm run staff:create)`,
+  `                       sur ${stack.env.APP_URL}/admin/connexion ; à la première connexion, ajoutez une clé d'accès ou une application d'authentification`,
   demo
     ? `  Démonstration      : ${demo.candidates} candidats fictifs, ${demo.applications} candidatures (mot de passe des candidats : ${demoPassword})`
     : null,

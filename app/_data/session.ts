@@ -6,11 +6,15 @@ import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
 import { auth, clientAddress } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { isStaffRole, type StaffMember } from "@/lib/staff/access";
+import { staffGate, type StaffGate } from "@/lib/staff/factors";
 import { loadStaffMember } from "@/lib/staff/member";
+
+/** The Auth.js session of this request, read once. */
+const getSession = cache(() => auth());
 
 /** The signed-in person for this request, or null (session checked against the database). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+  const session = await getSession();
   if (!session?.user?.id) return null;
   return findCurrentUser(getDb(), session.user.id);
 });
@@ -44,14 +48,37 @@ export const staffHome = "/admin";
  * anonymous visitors the staff sign-in page, which brings them back here.
  */
 export async function requireStaff(): Promise<StaffMember> {
-  const user = await getCurrentUser();
-  const requestHeaders = await headers();
-  if (user && isStaffRole(user.role)) {
-    return loadStaffMember(getDb(), { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(requestHeaders));
+  const { staff, gate, requested } = await requireStaffSession();
+  if (gate !== "ok") redirect(gatePath(gate, requested));
+  return staff;
+}
+
+/** Where a session short of its second factor goes first, coming back to `requested` after. */
+function gatePath(gate: Exclude<StaffGate, "ok">, requested: string): string {
+  const next = requested.startsWith("/admin/verification") || requested.startsWith("/admin/securite") ? "" : `?suivant=${encodeURIComponent(requested)}`;
+  return `${gate === "verify" ? "/admin/verification" : "/admin/securite"}${next}`;
+}
+
+export type StaffSession = { staff: StaffMember; sessionId: string; gate: StaffGate; requested: string };
+
+/**
+ * A signed-in staff member and where their session stands (second factor given, to give, or
+ * to enrol), for the pages that lead there; every other page and action uses requireStaff.
+ */
+export const requireStaffSession = cache(async (): Promise<StaffSession> => {
+  const [user, session, requestHeaders] = await Promise.all([getCurrentUser(), getSession(), headers()]);
+  const requested = safeNextPath(requestHeaders.get("x-aesh-path"), staffHome);
+  if (user && isStaffRole(user.role) && session?.user.staffSessionId) {
+    const db = getDb();
+    const [staff, gate] = await Promise.all([
+      loadStaffMember(db, { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(requestHeaders)),
+      staffGate(db, { id: user.id, role: user.role }, session.user.secondFactor === true),
+    ]);
+    return { staff, sessionId: session.user.staffSessionId, gate, requested };
   }
   if (user) notFound();
-  redirect(`/admin/connexion?suivant=${encodeURIComponent(safeNextPath(requestHeaders.get("x-aesh-path"), staffHome))}`);
-}
+  redirect(`/admin/connexion?suivant=${encodeURIComponent(requested)}`);
+});
 
 /**
  * For staff route handlers (files, exports): the staff member, or the response to send
@@ -61,6 +88,9 @@ export async function staffForRoute(path: string): Promise<StaffMember | Respons
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 303, headers: { Location: `/admin/connexion?suivant=${encodeURIComponent(safeNextPath(path, staffHome))}` } });
   if (!isStaffRole(user.role)) return notFoundResponse();
+  const session = await getSession();
+  const gate = await staffGate(getDb(), { id: user.id, role: user.role }, session?.user.secondFactor === true);
+  if (gate !== "ok") return new Response(null, { status: 303, headers: { Location: gatePath(gate, safeNextPath(path, staffHome)) } });
   return loadStaffMember(getDb(), { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(await headers()));
 }
 

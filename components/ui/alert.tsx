@@ -37,3 +37,19 @@ export function Alert({
     </div>
   );
 }
+
+/** What a form's last submission gave: a success (announced) or a refusal (alerted), or nothing. */
+export function FormOutcome({ success, error }: { success?: string | null; error?: string | null }) {
+  if (error) {
+    return (
+      <Alert tone="error" role="alert">
+        {error}
+      </Alert>
+    );
+  }
+  return success ? (
+    <Alert tone="success" role="status">
+      {success}
+    </Alert>
+  ) : null;
+}

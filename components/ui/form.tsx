@@ -42,7 +42,7 @@ export function TextField({
   error,
   required,
   ...input
-}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "className">) {
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>
       <input
@@ -64,7 +64,7 @@ export function TextAreaField({
   error,
   required,
   ...textarea
-}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "className">) {
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
@@ -91,7 +91,7 @@ export function SelectField({
   ...select
 }: FieldFrame & { options: { value: string; label: string }[]; placeholder?: string } & Omit<
     SelectHTMLAttributes<HTMLSelectElement>,
-    "id"
+    "id" | "className"
   >) {
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { and, eq, sql } from "drizzle-orm";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
 import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
+import { readPasskeyAnswer, verifyPasskey } from "../staff/factors";
 import { endStaffSession, openStaffSession, staffAbsoluteHours, staffSessionAlive, touchStaffSession } from "../staff/sessions";
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- Auth.js types are extended by interface merging. */
@@ -17,9 +19,12 @@ declare module "next-auth" {
     role?: SessionUser["role"];
     sessionVersion?: number;
     staffSessionId?: string;
+    /** Staff signed in with a passkey: both factors at once. */
+    secondFactor?: "passkey";
   }
   interface Session {
-    user: { id: string; role: SessionUser["role"] };
+    /** Staff only: their staff_sessions row, and whether it gave a second factor. */
+    user: { id: string; role: SessionUser["role"]; staffSessionId?: string; secondFactor?: boolean };
   }
 }
 declare module "@auth/core/jwt" {
@@ -30,6 +35,8 @@ declare module "@auth/core/jwt" {
     ssid?: string;
     /** Candidates: when the token was last written (login or form submission), in seconds. */
     seen?: number;
+    /** Staff: the session gave its second factor (read from staff_sessions at each request). */
+    mfa?: boolean;
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
@@ -64,14 +71,21 @@ export function clientAddress(headers: Headers): string {
 
 const passwordCredentials = z.object({ identifier: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 const tokenCredentials = z.object({ token: z.string().min(10).max(200) });
+const passkeyCredentials = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000) });
 
 const isStaff = (role: SessionUser["role"] | undefined) => role === "gestionnaire" || role === "admin";
 
 /** Staff get a server-side session row (shorter limits, ended at once on logout), and the sign-in is journaled. */
-async function toAuthUser(user: SessionUser, address: string | null) {
-  const staffSessionId = isStaff(user.role) ? await openStaffSession(getDb(), user.id, address) : undefined;
+async function toAuthUser(user: SessionUser, address: string | null, secondFactor?: "passkey") {
+  const staffSessionId = isStaff(user.role) ? await openStaffSession(getDb(), user.id, address, secondFactor) : undefined;
   if (staffSessionId) {
-    await recordAudit(getDb(), { actor: { ...(await personActor(getDb(), user.id)), address }, action: "staff.signed_in", entityType: "user", entityId: user.id });
+    await recordAudit(getDb(), {
+      actor: { ...(await personActor(getDb(), user.id)), address },
+      action: "staff.signed_in",
+      entityType: "user",
+      entityId: user.id,
+      details: { method: secondFactor ?? "password" },
+    });
   }
   return { id: user.id, role: user.role, sessionVersion: user.sessionVersion, staffSessionId };
 }
@@ -92,6 +106,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await authenticate(getDb(), { ...parsed.data, address: clientAddress(request.headers) });
         if (result.status === "ok") return toAuthUser(result.user, clientAddress(request.headers));
         throw new SignInRefused(result.status === "throttled" ? `throttled:${result.retryAt.toISOString()}` : result.status);
+      },
+    }),
+    Credentials({
+      // Staff: a passkey signs in alone (the authenticator checked the person: two factors).
+      id: "passkey",
+      credentials: { challengeId: {}, response: {} },
+      async authorize(credentials, request) {
+        const parsed = passkeyCredentials.safeParse(credentials);
+        if (!parsed.success) throw new SignInRefused("passkey");
+        const response = readPasskeyAnswer<AuthenticationResponseJSON>(parsed.data.response);
+        const user = response ? await verifyPasskey(parsed.data.challengeId, response, null) : null;
+        if (!user) throw new SignInRefused("passkey");
+        await getDb().update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+        return toAuthUser(user, clientAddress(request.headers), "passkey");
       },
     }),
     Credentials({
@@ -125,7 +153,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           role: users.role,
           sessionVersion: users.sessionVersion,
           disabledAt: users.disabledAt,
-          staffSession: { createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, endedAt: staffSessions.endedAt },
+          staffSession: { createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, endedAt: staffSessions.endedAt, secondFactorAt: staffSessions.secondFactorAt },
         })
         .from(users)
         .leftJoin(staffSessions, and(eq(staffSessions.id, token.ssid ?? "00000000-0000-0000-0000-000000000000"), eq(staffSessions.userId, users.id)))
@@ -136,12 +164,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const session = current.staffSession?.createdAt ? current.staffSession : null;
         if (!token.ssid || !staffSessionAlive(session)) return null;
         await touchStaffSession(getDb(), token.ssid, session!);
+        return { ...token, role: current.role, seen: now, mfa: Boolean(session!.secondFactorAt) };
       }
       // Only kept where the cookie is rewritten (actions, route handlers): page views do not extend it.
       return { ...token, role: current.role, seen: now };
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "candidate" } };
+      const staff = isStaff(token.role) ? { staffSessionId: token.ssid, secondFactor: token.mfa === true } : {};
+      return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "candidate", ...staff } };
     },
   },
 }));

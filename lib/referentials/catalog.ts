@@ -35,7 +35,7 @@ export const referentialCatalog = {
   postes: {
     title: "Postes",
     singular: "poste",
-    hint: "Ce à quoi l'on candidate (« AESH EN PIAL INTER-DEGRE ») et les rubriques qu'il exige pour qu'une candidature soit complète.",
+    hint: "Ce à quoi l'on candidate (« AESH EN PIAL INTER-DEGRE ») et les rubriques qu'il exige pour qu'une candidature soit complète ; ses pièces jointes se règlent dans « Pièces jointes », l'ouverture de sa campagne dans Paramètres.",
     fields: [
       { name: "label", label: "Libellé", input: "text", required: true },
       { name: "requiresTeachingType", label: "Type d'enseignement exigé", input: "checkbox" },

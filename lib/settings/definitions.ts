@@ -56,6 +56,16 @@ export const settingDefinitions = {
     schema: z.number().int().min(1).max(10),
     defaultValue: 3,
   },
+  secondFactorForAdmins: {
+    label: "Double authentification obligatoire pour les administrateurs",
+    schema: z.boolean(),
+    defaultValue: true,
+  },
+  secondFactorForGestionnaires: {
+    label: "Double authentification obligatoire pour les gestionnaires",
+    schema: z.boolean(),
+    defaultValue: false,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

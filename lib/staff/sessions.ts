@@ -13,8 +13,12 @@ export const staffAbsoluteHours = 10;
 /** `last_seen_at` is written at most this often, not at every request. */
 const touchEverySeconds = 60;
 
-export async function openStaffSession(db: Queryable, userId: string, address: string | null): Promise<string> {
-  const [row] = await db.insert(staffSessions).values({ userId, address }).returning({ id: staffSessions.id });
+/** A new session; one opened with a passkey has given its second factor already. */
+export async function openStaffSession(db: Queryable, userId: string, address: string | null, secondFactor?: "passkey"): Promise<string> {
+  const [row] = await db
+    .insert(staffSessions)
+    .values({ userId, address, ...(secondFactor ? { secondFactor, secondFactorAt: sql`now()` } : {}) })
+    .returning({ id: staffSessions.id });
   return row!.id;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { StaffInvitationEmail, staffInvitationSubject } from "../../emails/staff-invitation";
@@ -11,7 +11,7 @@ import { hashPassword } from "../auth/password-hash";
 import { consumeToken, issueToken, peekToken, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb, type Queryable, type Transaction } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { staffDepartements, users, zones } from "../db/schema";
+import { staffDepartements, staffPasskeys, staffTotp, users, zones } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type MailDeps, type Outbox } from "../mail/outbox";
 import { isUuid } from "../validation";
@@ -33,6 +33,8 @@ export type TeamMember = {
   state: "active" | "invited" | "disabled";
   lastLoginAt: Date | null;
   createdAt: Date;
+  /** Their second factors: passkeys and whether an authenticator app is set. */
+  factors: { passkeys: number; totp: boolean };
 };
 
 /** The départements zones belong to, for the perimeter checkboxes. */
@@ -43,13 +45,15 @@ export async function knownDepartements(db: Queryable): Promise<string[]> {
 
 export async function listTeam(db: Queryable, admin: StaffMember): Promise<TeamMember[]> {
   assertAdmin(admin);
-  const [people, perimeters] = await Promise.all([
+  const [people, perimeters, passkeys, apps] = await Promise.all([
     db
       .select({ id: users.id, email: users.identifier, role: users.role, verifiedAt: users.emailVerifiedAt, disabledAt: users.disabledAt, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
       .from(users)
       .where(inArray(users.role, ["gestionnaire", "admin"]))
       .orderBy(asc(users.identifier)),
     db.select({ userId: staffDepartements.userId, code: staffDepartements.departement }).from(staffDepartements),
+    db.select({ userId: staffPasskeys.userId, n: count() }).from(staffPasskeys).groupBy(staffPasskeys.userId),
+    db.select({ userId: staffTotp.userId }).from(staffTotp).where(isNotNull(staffTotp.secret)),
   ]);
   return people
     .filter((person): person is typeof person & { role: StaffRole } => isStaffRole(person.role))
@@ -61,6 +65,7 @@ export async function listTeam(db: Queryable, admin: StaffMember): Promise<TeamM
       state: person.disabledAt ? "disabled" : person.verifiedAt ? "active" : "invited",
       lastLoginAt: person.lastLoginAt,
       createdAt: person.createdAt,
+      factors: { passkeys: passkeys.find((row) => row.userId === person.id)?.n ?? 0, totp: apps.some((row) => row.userId === person.id) },
     }));
 }
 

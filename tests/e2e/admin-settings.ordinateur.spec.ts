@@ -61,7 +61,7 @@ test.describe("paramètres et journal (administrateurs)", () => {
     await agent.goto("/admin/connexion");
     await staffLogIn(agent, agentEmail, secret);
     await expect(agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramètres" })).toHaveCount(0);
-    for (const path of ["/admin/parametres", "/admin/journal", "/admin/journal/export"]) {
+    for (const path of ["/admin/parametres", "/admin/journal", "/admin/journal/export", "/admin/referentiels", "/admin/referentiels/zones", "/admin/equipe"]) {
       expect((await agent.goto(path))?.status(), path).toBe(404);
     }
     await agentContext.close();

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { expect } from "./fixtures";
 import { e2eEnvFile } from "./ports";
 
@@ -23,6 +24,46 @@ export async function createStaffFromShell(email: string, password: string, role
 export async function staffLogIn(page: Page, email: string, password: string) {
   await page.getByLabel(/^Identifiant/).fill(email);
   await page.getByLabel(/^Votre mot de passe/).fill(password);
-  await page.getByRole("button", { name: "Connecter" }).click();
+  await page.getByRole("button", { name: "Connecter", exact: true }).click();
   await expect(page).not.toHaveURL(/\/admin\/connexion/);
+  await completeSecondFactor(page, email);
+}
+
+/** The authenticator app of each staff member enrolled in this run: its secret and the last time step used. */
+const apps = new Map<string, { secret: string; lastStep: number }>();
+const step = () => Math.floor(Date.now() / 30_000);
+
+/** The 6 digits an app would show now, never from a step already used (a code works once). */
+async function appCode(email: string): Promise<string> {
+  const app = apps.get(email);
+  if (!app) throw new Error(`no authenticator app enrolled for ${email}`);
+  while (step() <= app.lastStep) await new Promise((resolve) => setTimeout(resolve, 500));
+  app.lastStep = step();
+  return new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(app.secret) }).generate();
+}
+
+/**
+ * After the password: enrols an authenticator app where a second factor is mandatory and none
+ * is set (as an admin would, reading the key under the QR code), or types the app's code where
+ * one is set. Ends on the page that was asked for.
+ */
+export async function completeSecondFactor(page: Page, email: string) {
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeVisible();
+  const title = await heading.textContent();
+  if (title === "Sécurité de mon compte" && (await page.getByText("Avant de continuer : activez la double authentification").isVisible())) {
+    await page.getByRole("button", { name: "Configurer une application" }).click();
+    const key = page.getByText(/^ou en saisissant cette clé/).locator("code");
+    const secret = (await key.textContent())!.replace(/\s/g, "");
+    apps.set(email, { secret, lastStep: 0 });
+    await page.getByLabel("Code à 6 chiffres affiché par l'application").fill(await appCode(email));
+    await page.getByRole("button", { name: "Activer l'application" }).click();
+    await expect(page.getByRole("list", { name: "Codes de secours" }).getByRole("listitem")).toHaveCount(10);
+    await page.getByRole("link", { name: "J'ai noté mes codes : continuer" }).click();
+    await expect(heading).not.toHaveText("Sécurité de mon compte");
+  } else if (title === "Vérification en deux étapes") {
+    await page.getByLabel("Code à 6 chiffres de votre application").fill(await appCode(email));
+    await page.getByRole("button", { name: "Vérifier le code" }).click();
+    await expect(heading).not.toHaveText("Vérification en deux étapes");
+  }
 }

@@ -44,6 +44,12 @@ test.describe("équipe (administrateurs)", () => {
     const mail = await inbox.waitFor(agentEmail, (m) => m.subject.includes("Votre accès à l'espace de gestion"));
     const agentContext = await browser.newContext();
     const agent = await agentContext.newPage();
+    // The gestionnaire's computer: Chromium's virtual authenticator, which checks the person (as a PIN or a fingerprint would).
+    const cdp = await agentContext.newCDPSession(agent);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
     await agent.goto(new URL(/http\S+\/invitation\/[\w-]+/.exec(mail.text)![0]).pathname);
     await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Activer votre accès");
     await agent.getByLabel(/^Mot de passe/).fill(agentPassword);
@@ -51,6 +57,22 @@ test.describe("équipe (administrateurs)", () => {
     await agent.getByRole("button", { name: "Activer mon accès" }).click();
     await expect(agent).toHaveURL(/\/admin\/connexion\?active=1/);
     await staffLogIn(agent, agentEmail, agentPassword);
+
+    // A passkey, enrolled from "Sécurité", then the sign-in with it alone.
+    await agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Sécurité" }).click();
+    await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Sécurité de mon compte");
+    await agent.getByLabel("Nom de la clé d'accès").fill("Ordinateur du bureau");
+    await agent.getByRole("button", { name: "Ajouter une clé d'accès" }).click();
+    await expect(agent.getByRole("status").filter({ hasText: "Clé d'accès enregistrée." })).toBeFocused();
+    await expect(agent.getByRole("list", { name: "Codes de secours" }).getByRole("listitem")).toHaveCount(10);
+    await expectAccessible(agent);
+    await agent.reload();
+    await expect(agent.getByRole("listitem").filter({ hasText: "Ordinateur du bureau" })).toContainText("pas encore utilisée");
+    await agent.getByRole("button", { name: "Déconnecter" }).click();
+    await expect(agent).toHaveURL(/deconnecte=1/);
+    await agent.goto("/admin/connexion");
+    await agent.getByRole("button", { name: "Se connecter avec une clé d'accès" }).click();
+    await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Tableau de bord");
     await agent.goto(`/admin/candidatures/${applicationId}`);
     await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Lou FLANDIN");
 

@@ -4,23 +4,18 @@ import { describe, expect, it } from "vitest";
 import { createApplication } from "@/lib/applications/commands";
 import { findApplication, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
-import { auditLog, postTypes, users } from "@/lib/db/schema";
+import { auditLog, postTypes } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
 import { listCampaigns, setCampaign } from "@/lib/referentials/campaigns";
 import { updateSettings } from "@/lib/settings/edit";
 import { loadSettings } from "@/lib/settings/settings";
-import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
+import { StaffForbidden } from "@/lib/staff/access";
 import { listJournal, parseJournalFilters } from "@/lib/staff/journal";
 import { applicationForm } from "../support/applications";
-import { insertCandidate, uniqueEmail } from "../support/factories";
+import { insertCandidate, insertStaff } from "../support/factories";
 
 const db = () => getDb();
 
-async function staffMember(role: "gestionnaire" | "admin"): Promise<StaffMember> {
-  const email = uniqueEmail(role);
-  const [row] = await db().insert(users).values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "test:not-a-hash", role }).returning({ id: users.id });
-  return { id: row!.id, role, label: email, address: "198.51.100.8", departements: [] };
-}
 
 async function formOf() {
   const current = await loadSettings(db());
@@ -31,11 +26,11 @@ async function formOf() {
 
 describe("settings (admins)", () => {
   it("refuse gestionnaires and candidates, and nonsense rules with a French message", async () => {
-    const gestionnaire = await staffMember("gestionnaire");
+    const gestionnaire = await insertStaff("gestionnaire");
     await expect(updateSettings(gestionnaire, await formOf())).rejects.toBeInstanceOf(StaffForbidden);
     await expect(setCampaign(gestionnaire, randomUUID(), { open: true, message: "" })).rejects.toBeInstanceOf(StaffForbidden);
     await expect(listJournal(db(), gestionnaire, parseJournalFilters({}))).rejects.toBeInstanceOf(StaffForbidden);
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     expect(await updateSettings(admin, { ...(await formOf()), graceDays: "0" })).toMatchObject({ ok: false, errors: { graceDays: expect.stringContaining("au moins 7") } });
     expect(await updateSettings(admin, { ...(await formOf()), graceDays: "10", reminderDaysBeforeDeletion: "12" })).toEqual({
       ok: false,
@@ -45,7 +40,7 @@ describe("settings (admins)", () => {
   });
 
   it("take effect at once, journaled with the old and new value: validity 4 months for the next application", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const before = await formOf();
     try {
       expect(await updateSettings(admin, { ...before, validityMonths: "4" })).toEqual({ ok: true, changed: ["validityMonths"] });
@@ -63,7 +58,7 @@ describe("settings (admins)", () => {
 
 describe("campaigns per post type", () => {
   it("a closed campaign takes no new application and says why; closing needs that message", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const [postType] = await db().insert(postTypes).values({ label: `AESH EN PAS ${randomUUID().slice(0, 6)}`, rank: 9 }).returning({ id: postTypes.id, label: postTypes.label });
     const candidate = await insertCandidate("campagne");
     expect((await openPostTypesFor(db(), candidate.id)).map((open) => open.id)).toContain(postType!.id);

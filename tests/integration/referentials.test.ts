@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createApplication, updateApplication } from "@/lib/applications/commands";
 import { findApplication, loadFormOptions } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
-import { applications, attachmentTypes, auditLog, users, zones } from "@/lib/db/schema";
+import { applications, attachmentTypes, auditLog, zones } from "@/lib/db/schema";
 import {
   applyZonesImport,
   findReferentialEntry,
@@ -17,15 +17,10 @@ import {
 } from "@/lib/referentials/referentials";
 import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
 import { applicationForm } from "../support/applications";
-import { insertCandidate, uniqueEmail } from "../support/factories";
+import { insertCandidate, insertStaff } from "../support/factories";
 
 const db = () => getDb();
 
-async function staffMember(role: "gestionnaire" | "admin"): Promise<StaffMember> {
-  const email = uniqueEmail(role);
-  const [row] = await db().insert(users).values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "test:not-a-hash", role }).returning({ id: users.id });
-  return { id: row!.id, role, label: email, address: "198.51.100.7", departements: [] };
-}
 
 /** Codes and labels nobody else in the run uses. */
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -43,7 +38,7 @@ async function zoneRows(codes: string[]) {
 
 describe("référentiels: entries", () => {
   it("adds a zone at the end of the list, refuses a duplicate code or label with a French message, and logs both", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const code = unique("NORD");
     const label = unique("NORD - BASSIN ");
     const saved = await saveReferentialEntry(admin, "zones", null, { code: code.toLowerCase(), label: `  ${label} `, department: "59" });
@@ -67,7 +62,7 @@ describe("référentiels: entries", () => {
   });
 
   it("a used zone is deactivated, not deleted: new forms stop offering it, the application keeps and shows it and may be saved with it", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const zone = await newZone(admin);
     expect((await loadFormOptions(db())).zones.map((option) => option.id)).toContain(zone.id);
     const candidate = await insertCandidate("referentiel");
@@ -92,7 +87,7 @@ describe("référentiels: entries", () => {
   });
 
   it("moves an entry up and down, renumbering the list, and stays put at either end", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const first = await newZone(admin);
     const second = await newZone(admin);
     const order = async () => (await listReferential(db(), admin, "zones")).map((entry) => entry.id).filter((id) => id === first.id || id === second.id);
@@ -109,7 +104,7 @@ describe("référentiels: entries", () => {
   });
 
   it("a newly required attachment type makes the post type's complete applications incomplete once refreshed", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const postType = await saveReferentialEntry(admin, "postes", null, { label: unique("AESH TEST "), requiresTeachingType: "", requiresZone: "", requiresWorkingTime: "", requiresUniversity: "" });
     if (!postType.ok) throw new Error("refused");
     expect(postType.refresh).toEqual([postType.id]);
@@ -138,7 +133,7 @@ describe("référentiels: entries", () => {
   });
 
   it("answers not found for an unknown or malformed id", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     expect(await saveReferentialEntry(admin, "zones", randomUUID(), { code: "X", label: "X", department: "59" })).toEqual({ ok: false, notFound: true });
     expect(await setReferentialActive(admin, "zones", "pas-un-id", false)).toEqual({ ok: false, notFound: true });
     expect(await findReferentialEntry(db(), admin, "zones", randomUUID())).toBeNull();
@@ -147,7 +142,7 @@ describe("référentiels: entries", () => {
 
 describe("référentiels: zones import", () => {
   it("previews line by line, then applies all lines in one go and logs the tally", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const existing = await newZone(admin);
     const [current] = await db().select({ code: zones.code }).from(zones).where(eq(zones.id, existing.id));
     const created = unique("AVESNOIS");
@@ -180,7 +175,7 @@ describe("référentiels: zones import", () => {
   });
 
   it("writes nothing when one line is wrong, and says each error in French with its line", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     const taken = await newZone(admin);
     const good = unique("SAMBRE");
     const [takenRow] = await db().select({ code: zones.code }).from(zones).where(eq(zones.id, taken.id));
@@ -208,7 +203,7 @@ describe("référentiels: zones import", () => {
   });
 
   it("refuses a file without the column line or with an unclosed quote", async () => {
-    const admin = await staffMember("admin");
+    const admin = await insertStaff("admin");
     expect(await previewZonesImport(db(), admin, "NORD;NORD - BASSIN 1;59")).toMatchObject({ ok: false, errors: [{ line: 1, message: "La première ligne doit nommer les colonnes : code;libellé;département." }] });
     expect(await previewZonesImport(db(), admin, 'code;libellé;département\nA;"B;59')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("guillemet") }] });
     expect(await previewZonesImport(db(), admin, "")).toMatchObject({ ok: false, errors: [{ line: 1, message: "Le fichier est vide." }] });
@@ -217,8 +212,8 @@ describe("référentiels: zones import", () => {
 
 describe("référentiels: roles", () => {
   it("a gestionnaire reaches none of it, and nothing changes", async () => {
-    const admin = await staffMember("admin");
-    const gestionnaire = await staffMember("gestionnaire");
+    const admin = await insertStaff("admin");
+    const gestionnaire = await insertStaff("gestionnaire");
     const zone = await newZone(admin);
     const file = `code;libellé;département\n${unique("INTRUS")};INTRUS;59`;
     const attempts: [string, () => Promise<unknown>][] = [

@@ -24,3 +24,14 @@ export async function insertCandidate(prefix = "candidat"): Promise<{ id: string
     .returning({ id: users.id });
   return { id: row!.id, email };
 }
+
+/**
+ * A staff member written straight to the database, as lib/staff functions receive one (never
+ * signs in: the hash is not a real one). `role: "candidate"` forges what a bug might pass.
+ */
+export async function insertStaff(role: "gestionnaire" | "admin" | "candidate", address = "198.51.100.7") {
+  const [{ getDb }, { users }] = await Promise.all([import("@/lib/db/client"), import("@/lib/db/schema")]);
+  const email = uniqueEmail(role);
+  const [row] = await getDb().insert(users).values({ identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "test:not-a-hash", role }).returning({ id: users.id });
+  return { id: row!.id, role: role as "gestionnaire" | "admin", label: email, address, departements: [] as string[] };
+}

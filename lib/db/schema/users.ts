@@ -73,6 +73,12 @@ export const staffSessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    // How the second factor was given in this session (passkey, totp, recovery), and when; null:
+    // password only, which opens nothing of the staff space once the person has a factor.
+    secondFactor: text("second_factor", { enum: ["passkey", "totp", "recovery"] }),
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
+    // Wrong codes typed in this session: the session ends at the fifth.
+    factorFailures: integer("factor_failures").notNull().default(0),
   },
   (t) => [index("staff_sessions_user_idx").on(t.userId)],
 );

@@ -1,5 +1,6 @@
 "use server";
 
+import { resetMemberFactors } from "@/lib/staff/factors";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireAdmin } from "@/app/_data/session";
@@ -55,4 +56,14 @@ export async function resend(formData: FormData): Promise<void> {
   const result = await resendInvitation(admin, id.data);
   if (!result.ok && "notFound" in result) notFound();
   redirect(`/admin/equipe/${id.data}?${result.ok ? "renvoyee=1" : "refuse=1"}`);
+}
+
+/** "Réinitialiser la double authentification" of a colleague who lost their devices and codes. */
+export async function resetFactors(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.safeParse(formData.get("userId"));
+  if (!id.success) notFound();
+  const done = await resetMemberFactors(admin, id.data);
+  revalidatePath("/admin/equipe", "layout");
+  redirect(`/admin/equipe/${id.data}?${done ? "reinitialise=1" : "refuse=1"}`);
 }

@@ -5,6 +5,7 @@ import { cellClass, ScrollTable } from "@/components/admin/scroll-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { staffRoleLabels } from "@/lib/accounts/staff";
 import { getDb } from "@/lib/db/client";
+import { factorSummary } from "@/lib/staff/factor-summary";
 import { formatFrenchDate, formatParisTime } from "@/lib/format/date";
 import { knownDepartements, listTeam } from "@/lib/staff/team";
 import { invite } from "./actions";
@@ -26,7 +27,7 @@ export default async function TeamPage() {
         <h2 id="membres" className="text-xl font-bold">
           Membres ({team.length})
         </h2>
-        <ScrollTable caption="Membres de l'équipe" headers={["Adresse", "Rôle", "Départements", "État", "Dernière connexion"]}>
+        <ScrollTable caption="Membres de l'équipe" headers={["Adresse", "Rôle", "Départements", "État", "Double authentification", "Dernière connexion"]}>
           {team.map((member) => (
             <tr key={member.id}>
               <td className={`${cellClass} break-all`}>
@@ -38,6 +39,7 @@ export default async function TeamPage() {
               <td className={cellClass}>{staffRoleLabels[member.role]}</td>
               <td className={cellClass}>{member.role === "admin" ? "toute l'académie" : member.departements.length ? member.departements.join(", ") : "toute l'académie"}</td>
               <td className={cellClass}>{states[member.state]}</td>
+              <td className={cellClass}>{factorSummary(member.factors)}</td>
               <td className={`${cellClass} whitespace-nowrap`}>{member.lastLoginAt ? `${formatFrenchDate(member.lastLoginAt)} ${formatParisTime(member.lastLoginAt)}` : "jamais"}</td>
             </tr>
           ))}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { requireAdmin } from "@/app/_data/session";
 import { setCampaign } from "@/lib/referentials/campaigns";
 import { editableSettings } from "@/lib/settings/definitions";
-import { updateSettings } from "@/lib/settings/edit";
+import { updateSecondFactorSettings, updateSettings } from "@/lib/settings/edit";
 import { idSchema } from "@/lib/validation";
 
 export type ParametersState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string>; attempt: number };
@@ -39,4 +39,21 @@ export async function saveCampaign(postTypeId: unknown, previous: CampaignState,
   if (!result.ok) return { error: result.error, attempt };
   revalidatePath("/", "layout");
   return { ok: true, message: open ? "Campagne ouverte : les candidats peuvent déposer une candidature." : "Campagne fermée : les candidats lisent votre message.", attempt };
+}
+
+export type SecondFactorState = { message?: string; error?: string; attempt: number };
+
+/** "Double authentification": mandatory or not, per role. */
+export async function saveSecondFactor(previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
+  const staff = await requireAdmin();
+  const attempt = previous.attempt + 1;
+  const result = await updateSecondFactorSettings(staff, {
+    secondFactorForAdmins: formData.get("administrateurs") === "on",
+    secondFactorForGestionnaires: formData.get("gestionnaires") === "on",
+  });
+  if (!result.ok) return { error: Object.values(result.errors)[0], attempt };
+  return {
+    message: result.changed.length === 0 ? "Aucun changement." : "Enregistré et inscrit au journal : qui n'a pas de second facteur devra en ajouter un à sa prochaine page.",
+    attempt,
+  };
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormOutcome } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextAreaField, TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { CampaignState, ParametersState } from "./actions";
+import type { CampaignState, ParametersState, SecondFactorState } from "./actions";
 
 type Field = { key: string; label: string; kind: "text" | "email" | "number"; hint?: string };
 
@@ -66,16 +66,7 @@ export function CampaignForm({
     <form key={state.attempt} action={formAction} noValidate className="space-y-3 border border-line p-4">
       <fieldset className="space-y-2">
         <legend className="font-bold">{label}</legend>
-        {state.ok && state.message ? (
-          <Alert tone="success" role="status">
-            {state.message}
-          </Alert>
-        ) : null}
-        {state.error ? (
-          <Alert tone="error" role="alert">
-            {state.error}
-          </Alert>
-        ) : null}
+        <FormOutcome success={state.ok ? state.message : null} error={state.error} />
         <label className="flex min-h-11 items-center gap-3">
           <input type="radio" name="ouverte" value="oui" defaultChecked={open} className="size-5 accent-france" />
           Ouverte : les candidats peuvent déposer une candidature
@@ -94,6 +85,38 @@ export function CampaignForm({
         />
       </fieldset>
       <SubmitButton pendingLabel="Enregistrement…" variant="secondary">{`Enregistrer : ${label}`}</SubmitButton>
+    </form>
+  );
+}
+
+/** Second factor mandatory per role. */
+export function SecondFactorForm({
+  action,
+  admins,
+  gestionnaires,
+}: {
+  action: (state: SecondFactorState, formData: FormData) => Promise<SecondFactorState>;
+  admins: boolean;
+  gestionnaires: boolean;
+}) {
+  const [state, formAction] = useActionState(action, { attempt: 0 });
+  return (
+    <form key={state.attempt} action={formAction} className="space-y-3">
+      <FormOutcome success={state.message} error={state.error} />
+      <fieldset className="space-y-2">
+        <legend className="font-medium">Obligatoire pour :</legend>
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="checkbox" name="administrateurs" defaultChecked={admins} className="size-5 accent-france" />
+          les administrateurs
+        </label>
+        <label className="flex min-h-11 items-center gap-3">
+          <input type="checkbox" name="gestionnaires" defaultChecked={gestionnaires} className="size-5 accent-france" />
+          les gestionnaires
+        </label>
+      </fieldset>
+      <SubmitButton pendingLabel="Enregistrement…" variant="secondary">
+        Enregistrer : double authentification
+      </SubmitButton>
     </form>
   );
 }

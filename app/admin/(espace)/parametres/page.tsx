@@ -5,8 +5,8 @@ import { PageTitle } from "@/components/ui/page-title";
 import { getDb } from "@/lib/db/client";
 import { listCampaigns } from "@/lib/referentials/campaigns";
 import { editableSettings, settingDefinitions } from "@/lib/settings/definitions";
-import { saveCampaign, saveSettings } from "./actions";
-import { CampaignForm, SettingsForm } from "./forms";
+import { saveCampaign, saveSecondFactor, saveSettings } from "./actions";
+import { CampaignForm, SecondFactorForm, SettingsForm } from "./forms";
 
 export const metadata: Metadata = { title: "Paramètres" };
 
@@ -41,6 +41,16 @@ export default async function ParametersPage() {
           Académie et règles de la plateforme
         </h2>
         <SettingsForm action={saveSettings} fields={fields} saved={saved} />
+      </section>
+      <section aria-labelledby="double-authentification" className="space-y-4 border-t border-line pt-6">
+        <h2 id="double-authentification" className="text-xl font-bold">
+          Double authentification de l&apos;équipe
+        </h2>
+        <p>
+          Une clé d&apos;accès, ou un code d&apos;application après le mot de passe. Là où elle est obligatoire, un membre de l&apos;équipe qui n&apos;en a pas configuré est
+          conduit à le faire avant toute autre page.
+        </p>
+        <SecondFactorForm action={saveSecondFactor} admins={settings.secondFactorForAdmins} gestionnaires={settings.secondFactorForGestionnaires} />
       </section>
       <section aria-labelledby="campagnes" className="space-y-4 border-t border-line pt-6">
         <h2 id="campagnes" className="text-xl font-bold">

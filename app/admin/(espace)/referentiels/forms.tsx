@@ -56,19 +56,19 @@ export function EntryForm({
           );
         }
         return (
-          <TextField
-            key={field.name}
-            id={id}
-            name={field.name}
-            label={field.label}
-            hint={field.hint}
-            required={field.required}
-            inputMode={field.input === "number" ? "decimal" : undefined}
-            autoComplete="off"
-            defaultValue={String(value ?? "")}
-            error={state.errors[field.name]}
-            className="max-w-xl"
-          />
+          <div key={field.name} className="max-w-xl">
+            <TextField
+              id={id}
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              required={field.required}
+              inputMode={field.input === "number" ? "decimal" : undefined}
+              autoComplete="off"
+              defaultValue={String(value ?? "")}
+              error={state.errors[field.name]}
+            />
+          </div>
         );
       })}
       <SubmitButton pendingLabel="Enregistrement…">{submitLabel}</SubmitButton>

@@ -9,8 +9,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { staffRoleLabels } from "@/lib/accounts/staff";
 import { getDb } from "@/lib/db/client";
 import { formatFrenchDate } from "@/lib/format/date";
+import { factorSummary } from "@/lib/staff/factor-summary";
 import { knownDepartements, listTeam } from "@/lib/staff/team";
-import { resend, saveMember, toggleMember } from "../actions";
+import { resend, resetFactors, saveMember, toggleMember } from "../actions";
 import { MemberForm } from "../forms";
 
 export const metadata: Metadata = { title: "Membre de l'équipe" };
@@ -46,6 +47,11 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
       {flags.renvoyee ? (
         <Alert tone="success" role="status">
           Nouvelle invitation envoyée ; le lien précédent ne fonctionne plus.
+        </Alert>
+      ) : null}
+      {flags.reinitialise ? (
+        <Alert tone="success" role="status">
+          Double authentification réinitialisée : ses sessions sont fermées ; à sa prochaine connexion avec son mot de passe, il ou elle en configurera une nouvelle.
         </Alert>
       ) : null}
       {flags.refuse ? (
@@ -84,6 +90,36 @@ export default async function MemberPage({ params, searchParams }: { params: Pro
             <p>Ses sessions ouvertes sont fermées immédiatement et elle ne peut plus se connecter. Son historique reste dans le journal.</p>
           </ConfirmDialog>
         )}
+      </section>
+
+      <section aria-labelledby="double-authentification" className="space-y-3 border-t border-line pt-6">
+        <h2 id="double-authentification" className="text-xl font-bold">
+          Double authentification
+        </h2>
+        <p>{factorSummary(member.factors) === "aucune" ? "Aucune configurée." : `Configurée : ${factorSummary(member.factors)}.`}</p>
+        {self ? (
+          <p className="text-sm">
+            Vos propres clés et codes se gèrent sur la page{" "}
+            <Link href="/admin/securite" className="text-france underline">
+              Sécurité
+            </Link>
+            .
+          </p>
+        ) : member.factors.passkeys || member.factors.totp ? (
+          <ConfirmDialog
+            trigger="Réinitialiser la double authentification"
+            title={`Réinitialiser la double authentification de ${member.email} ?`}
+            confirmLabel="Réinitialiser"
+            pendingLabel="Réinitialisation…"
+            action={resetFactors}
+            hidden={{ userId: member.id }}
+          >
+            <p>
+              Pour une personne qui a perdu ses appareils et ses codes de secours : ses clés d&apos;accès, son application et ses codes sont retirés et ses sessions fermées.
+              Vérifiez son identité avant (par téléphone, en personne).
+            </p>
+          </ConfirmDialog>
+        ) : null}
       </section>
     </div>
   );

@@ -1,0 +1,33 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { z } from "zod";
+import { safeNextPath, staffHome } from "@/app/_data/session";
+import { signIn } from "@/lib/auth/auth";
+import { passkeyAuthenticationOptions } from "@/lib/staff/factors";
+import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
+
+/** "Se connecter avec une clé d'accès", step 1: a challenge any of this site's passkeys can answer. */
+export async function passkeySignInOptions(): Promise<PasskeyOptions> {
+  const { challengeId, options } = await passkeyAuthenticationOptions(null);
+  return { ok: true, challengeId, options };
+}
+
+const passkeyAnswer = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000), suivant: z.string().max(500).optional() });
+
+/** Step 2: the authenticator's answer opens a staff session that has both factors. */
+export async function signInWithPasskey(challengeId: unknown, response: unknown, next: unknown): Promise<PasskeyOutcome> {
+  const parsed = passkeyAnswer.safeParse({ challengeId, response, suivant: next });
+  if (!parsed.success) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
+  const target = safeNextPath(parsed.data.suivant, staffHome);
+  try {
+    await signIn("passkey", { challengeId: parsed.data.challengeId, response: parsed.data.response, redirectTo: target.startsWith("/admin") ? target : staffHome });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { ok: false, message: "Cette clé d'accès n'ouvre aucun compte actif de l'équipe, ou la demande a expiré. Réessayez, ou connectez-vous avec votre mot de passe." };
+    }
+    if (error instanceof AuthError) return { ok: false, message: "La connexion a échoué. Réessayez dans un instant." };
+    throw error; // the redirect after a successful sign-in
+  }
+}

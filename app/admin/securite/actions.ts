@@ -1,0 +1,96 @@
+"use server";
+
+import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { requireStaffSession } from "@/app/_data/session";
+import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
+import {
+  confirmTotpEnrolment,
+  passkeyRegistrationOptions,
+  readPasskeyAnswer,
+  regenerateRecoveryCodes,
+  registerPasskey,
+  removePasskey,
+  removeTotp,
+  startTotpEnrolment,
+  type TotpEnrolment,
+} from "@/lib/staff/factors";
+
+/**
+ * The staff member's own second factors. Reachable from a verified session, or from a session
+ * that must enrol its first factor; never from one that still owes its second factor (a
+ * password alone must not add a device).
+ */
+async function enrollingSession() {
+  const session = await requireStaffSession();
+  if (session.gate === "verify") redirect("/admin/verification");
+  return session;
+}
+
+export async function passkeyEnrolmentOptions(): Promise<PasskeyOptions<PublicKeyCredentialCreationOptionsJSON>> {
+  const { staff } = await enrollingSession();
+  const { challengeId, options } = await passkeyRegistrationOptions(staff);
+  return { ok: true, challengeId, options };
+}
+
+const passkeyAnswer = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000), label: z.string().max(200) });
+
+export async function addPasskey(challengeId: unknown, response: unknown, label: unknown): Promise<PasskeyOutcome> {
+  const { staff, sessionId } = await enrollingSession();
+  const parsed = passkeyAnswer.safeParse({ challengeId, response, label });
+  if (!parsed.success) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
+  const answer = readPasskeyAnswer<RegistrationResponseJSON>(parsed.data.response);
+  if (!answer) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
+  const result = await registerPasskey(staff, sessionId, parsed.data.challengeId, answer, parsed.data.label);
+  if (result.ok) revalidatePath("/admin/securite");
+  return result;
+}
+
+export type TotpState = { attempt: number; enrolment?: Omit<TotpEnrolment, "uri">; message?: string; recoveryCodes?: string[] | null; done?: boolean };
+
+/** "Configurer une application" (etape=debut), then the first code (etape=code). */
+export async function totpStep(previous: TotpState, formData: FormData): Promise<TotpState> {
+  const { staff, sessionId } = await enrollingSession();
+  const attempt = previous.attempt + 1;
+  if (formData.get("etape") !== "code") {
+    const { secret, qrSvg } = await startTotpEnrolment(staff);
+    return { attempt, enrolment: { secret, qrSvg } };
+  }
+  const code = z.string().trim().min(1).max(12).safeParse(formData.get("code"));
+  if (!code.success) return { ...previous, attempt, message: "Saisissez les 6 chiffres affichés par votre application." };
+  const result = await confirmTotpEnrolment(staff, sessionId, code.data);
+  if (!result.ok) return { ...previous, attempt, message: result.message };
+  revalidatePath("/admin/securite");
+  return { attempt, done: true, recoveryCodes: result.recoveryCodes };
+}
+
+export type CodesState = { attempt: number; codes?: string[] };
+
+export async function newRecoveryCodes(previous: CodesState): Promise<CodesState> {
+  const { staff, gate } = await enrollingSession();
+  if (gate !== "ok") redirect("/admin/securite");
+  const codes = await regenerateRecoveryCodes(staff);
+  revalidatePath("/admin/securite");
+  return { attempt: previous.attempt + 1, codes };
+}
+
+/** "Retirer" a passkey or the app, from a confirmation dialog. */
+export async function removeFactor(formData: FormData): Promise<void> {
+  const { staff, gate } = await enrollingSession();
+  if (gate !== "ok") redirect("/admin/securite");
+  const kind = formData.get("facteur");
+  let outcome: "retire" | "dernier";
+  if (kind === "application") {
+    outcome = (await removeTotp(staff)).ok ? "retire" : "dernier";
+  } else {
+    const id = z.uuid().safeParse(formData.get("id"));
+    if (!id.success) notFound();
+    const result = await removePasskey(staff, id.data);
+    if (!result) notFound();
+    outcome = result.ok ? "retire" : "dernier";
+  }
+  revalidatePath("/admin/securite");
+  redirect(`/admin/securite?${outcome}=1`);
+}
