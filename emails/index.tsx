@@ -11,6 +11,7 @@ import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registra
 import { RenewalNoticeEmail, renewalNoticeSubject } from "./renewal-notice";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "./staff-account-created";
 import { StaffInvitationEmail, staffInvitationSubject } from "./staff-invitation";
+import { StaffSecurityNoticeEmail, staffSecurityNoticeSubject } from "./staff-security-notice";
 import { VerifyEmail, verifyEmailSubject } from "./verify-email";
 
 /** Every template with sample data, for `npm run email` (the preview) and template tests. */
@@ -21,6 +22,11 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     element: <StaffAccountCreatedEmail {...StaffAccountCreatedEmail.PreviewProps} />,
   },
   { name: "staff-invitation", subject: staffInvitationSubject(), element: <StaffInvitationEmail {...StaffInvitationEmail.PreviewProps} /> },
+  {
+    name: "staff-security-notice",
+    subject: staffSecurityNoticeSubject(),
+    element: <StaffSecurityNoticeEmail {...StaffSecurityNoticeEmail.PreviewProps} />,
+  },
   { name: "verify-email", subject: verifyEmailSubject(), element: <VerifyEmail {...VerifyEmail.PreviewProps} /> },
   {
     name: "registration-attempt",

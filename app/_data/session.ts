@@ -59,7 +59,13 @@ function gatePath(gate: Exclude<StaffGate, "ok">, requested: string): string {
   return `${gate === "verify" ? "/admin/verification" : "/admin/securite"}${next}`;
 }
 
-export type StaffSession = { staff: StaffMember; sessionId: string; gate: StaffGate; requested: string };
+/**
+ * `recentFactor`: the second factor was given less than 15 minutes ago, as adding or removing a
+ * factor requires (a session left open on a desk must not let someone add their own passkey).
+ */
+export type StaffSession = { staff: StaffMember; sessionId: string; gate: StaffGate; requested: string; recentFactor: boolean };
+
+const recentFactorSeconds = 15 * 60;
 
 /**
  * A signed-in staff member and where their session stands (second factor given, to give, or
@@ -74,7 +80,9 @@ export const requireStaffSession = cache(async (): Promise<StaffSession> => {
       loadStaffMember(db, { id: user.id, role: user.role, identifier: user.identifier }, clientAddress(requestHeaders)),
       staffGate(db, { id: user.id, role: user.role }, session.user.secondFactor === true),
     ]);
-    return { staff, sessionId: session.user.staffSessionId, gate, requested };
+    const factorAt = session.user.secondFactorAt;
+    const recentFactor = factorAt !== undefined && Date.now() / 1000 - factorAt < recentFactorSeconds;
+    return { staff, sessionId: session.user.staffSessionId, gate, requested, recentFactor };
   }
   if (user) notFound();
   redirect(`/admin/connexion?suivant=${encodeURIComponent(requested)}`);

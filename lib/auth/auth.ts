@@ -24,7 +24,7 @@ declare module "next-auth" {
   }
   interface Session {
     /** Staff only: their staff_sessions row, and whether it gave a second factor. */
-    user: { id: string; role: SessionUser["role"]; staffSessionId?: string; secondFactor?: boolean };
+    user: { id: string; role: SessionUser["role"]; staffSessionId?: string; secondFactor?: boolean; secondFactorAt?: number };
   }
 }
 declare module "@auth/core/jwt" {
@@ -35,8 +35,8 @@ declare module "@auth/core/jwt" {
     ssid?: string;
     /** Candidates: when the token was last written (login or form submission), in seconds. */
     seen?: number;
-    /** Staff: the session gave its second factor (read from staff_sessions at each request). */
-    mfa?: boolean;
+    /** Staff: when the session last gave its second factor, in seconds (read from staff_sessions at each request). */
+    mfaAt?: number;
   }
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
@@ -164,13 +164,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const session = current.staffSession?.createdAt ? current.staffSession : null;
         if (!token.ssid || !staffSessionAlive(session)) return null;
         await touchStaffSession(getDb(), token.ssid, session!);
-        return { ...token, role: current.role, seen: now, mfa: Boolean(session!.secondFactorAt) };
+        const mfaAt = session!.secondFactorAt ? Math.floor(session!.secondFactorAt.getTime() / 1000) : undefined;
+        return { ...token, role: current.role, seen: now, mfaAt };
       }
       // Only kept where the cookie is rewritten (actions, route handlers): page views do not extend it.
       return { ...token, role: current.role, seen: now };
     },
     session({ session, token }) {
-      const staff = isStaff(token.role) ? { staffSessionId: token.ssid, secondFactor: token.mfa === true } : {};
+      const staff = isStaff(token.role) ? { staffSessionId: token.ssid, secondFactor: token.mfaAt !== undefined, secondFactorAt: token.mfaAt } : {};
       return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "candidate", ...staff } };
     },
   },

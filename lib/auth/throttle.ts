@@ -11,12 +11,15 @@ import { authThrottle } from "../db/schema";
 export const throttlePolicy = {
   identifier: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
   address: { limit: 50, windowMinutes: 15, lockMinutes: 15 },
+  // Wrong second factors of one staff member, whatever the session they came from.
+  secondFactor: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
 } as const;
 
 export type ThrottleRule = { limit: number; windowMinutes: number; lockMinutes: number };
 
 export const identifierKey = (identifier: string) => `identifier:${identifier}`;
 export const addressKey = (address: string) => `address:${address}`;
+export const secondFactorKey = (userId: string) => `factor:${userId}`;
 
 /** The latest lock end among `keys`, or null when none is locked now. */
 export async function lockedUntil(db: Queryable, keys: string[]): Promise<Date | null> {

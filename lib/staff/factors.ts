@@ -14,9 +14,15 @@ import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, asc, count, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
+import { createElement } from "react";
+import { StaffSecurityNoticeEmail, staffSecurityNoticeSubject } from "../../emails/staff-security-notice";
 import { recordAudit } from "../audit/audit";
 import { hashPassword, recoveryCodeCost, verifyPassword } from "../auth/password-hash";
+import { clearFailures, lockedUntil, recordFailure, secondFactorKey, throttlePolicy } from "../auth/throttle";
 import { getDb, type Queryable } from "../db/client";
+import { formatFrenchDate, formatParisTime } from "../format/date";
+import { appLink, loadBranding } from "../mail/branding";
+import { transactionWithMail, type Outbox } from "../mail/outbox";
 import { staffPasskeys, staffRecoveryCodes, staffSessions, staffTotp, users, webauthnChallenges } from "../db/schema";
 import { env } from "../env";
 import { loadSettings } from "../settings/settings";
@@ -94,6 +100,28 @@ export async function factorOverview(db: Queryable, staff: StaffMember): Promise
   };
 }
 
+/* ------------------------------------------------------------------ notices */
+
+/** Each change to a staff member's factors is mailed to them: one they did not make is a warning. */
+async function noticeSecurityChange(tx: Queryable, outbox: Outbox, userId: string, change: string): Promise<void> {
+  const [person] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!person?.email) return;
+  const branding = await loadBranding(tx);
+  const now = new Date();
+  await outbox.enqueue({
+    template: "staff-security-notice",
+    to: person.email,
+    subject: staffSecurityNoticeSubject(),
+    element: createElement(StaffSecurityNoticeEmail, {
+      branding,
+      change,
+      when: `le ${formatFrenchDate(now)} à ${formatParisTime(now)}`,
+      securityUrl: appLink("/admin/securite"),
+      contactEmail: branding.contactEmail,
+    }),
+  });
+}
+
 /* ------------------------------------------------------------------ sessions */
 
 /** Marks a staff session as having given its second factor (sign-in, or a first enrolment). */
@@ -111,6 +139,8 @@ async function recordFactorFailure(tx: Queryable, staff: StaffMember, sessionId:
     .set({ factorFailures: sql`${staffSessions.factorFailures} + 1` })
     .where(and(eq(staffSessions.id, sessionId), eq(staffSessions.userId, staff.id)))
     .returning({ failures: staffSessions.factorFailures });
+  // Per person too: signing in again (or in several windows) gives no fresh set of guesses.
+  await recordFailure(tx, secondFactorKey(staff.id), throttlePolicy.secondFactor);
   const ended = (row?.failures ?? maxFactorFailures) >= maxFactorFailures;
   if (ended) await tx.update(staffSessions).set({ endedAt: sql`now()` }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
   await recordAudit(tx, { actor: staffActor(staff), action: ended ? "staff.second_factor_locked" : "staff.second_factor_failed", entityType: "user", entityId: staff.id, details: { method } });
@@ -130,6 +160,18 @@ function seal(plain: string): string {
   const sealed = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return ["v1", iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
 }
+
+/** The secret, or null when it cannot be opened (AUTH_SECRET changed since the enrolment). */
+function openSecret(value: string): string | null {
+  try {
+    return unseal(value);
+  } catch {
+    return null;
+  }
+}
+
+const unreadableSecret =
+  "Votre application d'authentification doit être configurée de nouveau (la clé du serveur a changé) : connectez-vous avec une clé d'accès ou un code de secours, puis configurez-la dans Sécurité.";
 
 function unseal(value: string): string {
   const [version, iv, sealed, tag] = value.split(".");
@@ -185,15 +227,18 @@ export type EnrolmentResult = { ok: true; recoveryCodes: string[] | null } | { o
 export async function confirmTotpEnrolment(staff: StaffMember, sessionId: string, code: string, now = new Date()): Promise<EnrolmentResult> {
   assertStaff(staff);
   const codes = await prepareRecoveryCodes(staff.id);
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     const [row] = await tx.select({ pending: staffTotp.pendingSecret }).from(staffTotp).where(eq(staffTotp.userId, staff.id)).for("update");
-    if (!row?.pending) return { ok: false as const, message: "Recommencez la configuration : cliquez sur « Configurer une application »." };
-    const match = matchTotp(unseal(row.pending), code, null, now);
+    const sealed = row?.pending;
+    const pending = sealed ? openSecret(sealed) : null;
+    if (!sealed || !pending) return { ok: false as const, message: "Recommencez la configuration : cliquez sur « Configurer une application »." };
+    const match = matchTotp(pending, code, null, now);
     if (!match.ok) return { ok: false as const, message: "Ce code ne correspond pas. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant (6 chiffres)." };
-    await tx.update(staffTotp).set({ secret: row.pending, pendingSecret: null, confirmedAt: now, lastStep: match.step }).where(eq(staffTotp.userId, staff.id));
+    await tx.update(staffTotp).set({ secret: sealed, pendingSecret: null, confirmedAt: now, lastStep: match.step }).where(eq(staffTotp.userId, staff.id));
     await markSessionVerified(tx, sessionId, staff.id, "totp");
     const issued = await issueRecoveryCodesIfNone(tx, staff.id, codes);
     await recordAudit(tx, { actor: staffActor(staff), action: "staff.totp_enabled", entityType: "user", entityId: staff.id });
+    await noticeSecurityChange(tx, outbox, staff.id, "une application d'authentification a été activée");
     return { ok: true as const, recoveryCodes: issued };
   });
 }
@@ -242,10 +287,11 @@ async function issueRecoveryCodesIfNone(tx: Queryable, userId: string, prepared:
 export async function regenerateRecoveryCodes(staff: StaffMember): Promise<string[]> {
   assertStaff(staff);
   const codes = await hashCodes();
-  await getDb().transaction(async (tx) => {
+  await transactionWithMail(async (tx, outbox) => {
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, staff.id));
     await tx.insert(staffRecoveryCodes).values(codes.hashes.map((codeHash) => ({ userId: staff.id, codeHash })));
     await recordAudit(tx, { actor: staffActor(staff), action: "staff.recovery_codes_regenerated", entityType: "user", entityId: staff.id });
+    await noticeSecurityChange(tx, outbox, staff.id, "de nouveaux codes de secours ont été générés ; les précédents ne fonctionnent plus");
   });
   return codes.plain;
 }
@@ -258,11 +304,28 @@ const failureMessage = (ended: boolean, message: string): VerificationResult =>
   ended ? { ok: false, ended: true, message: "Trop de codes erronés : par sécurité, la session est fermée. Connectez-vous de nouveau." } : { ok: false, message };
 
 /**
+ * Refused before any check (and before any scrypt work): an ended session, or a person whose
+ * wrong codes reached the limit across sessions (10 in 15 minutes, then 15 minutes' wait).
+ */
+async function refusedBeforeChecking(staff: StaffMember, sessionId: string): Promise<VerificationResult | null> {
+  const db = getDb();
+  const [[session], locked] = await Promise.all([
+    db.select({ endedAt: staffSessions.endedAt }).from(staffSessions).where(and(eq(staffSessions.id, sessionId), eq(staffSessions.userId, staff.id))),
+    lockedUntil(db, [secondFactorKey(staff.id)]),
+  ]);
+  if (!session || session.endedAt) return { ok: false, ended: true, message: "Votre session est terminée. Connectez-vous de nouveau." };
+  if (locked) return { ok: false, message: `Trop de codes erronés pour votre compte : par sécurité, réessayez à partir de ${formatParisTime(locked)}.` };
+  return null;
+}
+
+/**
  * The code of an authenticator app, or a recovery code, after the password: checked, the
  * session verified, each use and failure journaled. Five wrong codes end the session.
  */
 export async function verifySessionCode(staff: StaffMember, sessionId: string, method: "totp" | "recovery", code: string, now = new Date()): Promise<VerificationResult> {
   assertStaff(staff);
+  const refused = await refusedBeforeChecking(staff, sessionId);
+  if (refused) return refused;
   const recoveryRows =
     method === "recovery"
       ? await getDb()
@@ -281,7 +344,7 @@ export async function verifySessionCode(staff: StaffMember, sessionId: string, m
       }
     }
   }
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     const [session] = await tx
       .select({ endedAt: staffSessions.endedAt })
       .from(staffSessions)
@@ -291,7 +354,9 @@ export async function verifySessionCode(staff: StaffMember, sessionId: string, m
     if (method === "totp") {
       const [row] = await tx.select({ secret: staffTotp.secret, lastStep: staffTotp.lastStep }).from(staffTotp).where(eq(staffTotp.userId, staff.id)).for("update");
       if (!row?.secret) return { ok: false as const, message: "Aucune application d'authentification n'est configurée pour votre compte." };
-      const match = matchTotp(unseal(row.secret), code, row.lastStep, now);
+      const secret = openSecret(row.secret);
+      if (!secret) return { ok: false as const, message: unreadableSecret };
+      const match = matchTotp(secret, code, row.lastStep, now);
       if (!match.ok) {
         const { ended } = await recordFactorFailure(tx, staff, sessionId, "totp");
         return failureMessage(
@@ -312,7 +377,10 @@ export async function verifySessionCode(staff: StaffMember, sessionId: string, m
         const { ended } = await recordFactorFailure(tx, staff, sessionId, "recovery");
         return failureMessage(ended, "Ce code de secours n'est pas valable (chaque code ne sert qu'une fois).");
       }
+      const left = recoveryRows.length - 1;
+      await noticeSecurityChange(tx, outbox, staff.id, `un code de secours a servi à vous connecter ; il vous en reste ${left}`);
     }
+    await clearFailures(tx, secondFactorKey(staff.id));
     await markSessionVerified(tx, sessionId, staff.id, method);
     await recordAudit(tx, {
       actor: staffActor(staff),
@@ -383,7 +451,7 @@ export async function registerPasskey(staff: StaffMember, sessionId: string, cha
   const name = passkeyLabel(label);
   if (!name) return { ok: false, message: "Donnez un nom à cette clé d'accès, par exemple « Ordinateur du bureau »." };
   const codes = await prepareRecoveryCodes(staff.id);
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     const challenge = await consumeChallenge(tx, challengeId, staff.id, "registration");
     if (!challenge) return { ok: false as const, message: "La demande a expiré : cliquez de nouveau sur « Ajouter une clé d'accès »." };
     const { id: rpID, origin } = relyingParty();
@@ -399,6 +467,7 @@ export async function registerPasskey(staff: StaffMember, sessionId: string, cha
     await markSessionVerified(tx, sessionId, staff.id, "passkey");
     const issued = await issueRecoveryCodesIfNone(tx, staff.id, codes);
     await recordAudit(tx, { actor: staffActor(staff), action: "staff.passkey_added", entityType: "user", entityId: staff.id, details: { label: name } });
+    await noticeSecurityChange(tx, outbox, staff.id, `une clé d'accès « ${name} » a été ajoutée`);
     return { ok: true as const, recoveryCodes: issued };
   });
 }
@@ -475,6 +544,8 @@ export function readPasskeyAnswer<T extends AuthenticationResponseJSON | Registr
 /** The second step with a passkey, after the password. */
 export async function verifySessionPasskey(staff: StaffMember, sessionId: string, challengeId: string, response: AuthenticationResponseJSON): Promise<VerificationResult> {
   assertStaff(staff);
+  const refused = await refusedBeforeChecking(staff, sessionId);
+  if (refused) return refused;
   const user = await verifyPasskey(challengeId, response, staff.id);
   return getDb().transaction(async (tx) => {
     if (!user) {
@@ -482,6 +553,7 @@ export async function verifySessionPasskey(staff: StaffMember, sessionId: string
       return failureMessage(ended, "La clé d'accès n'a pas été reconnue pour votre compte. Réessayez, ou utilisez votre application ou un code de secours.");
     }
     await markSessionVerified(tx, sessionId, staff.id, "passkey");
+    await clearFailures(tx, secondFactorKey(staff.id));
     await recordAudit(tx, { actor: staffActor(staff), action: "staff.second_factor", entityType: "user", entityId: staff.id, details: { method: "passkey" } });
     return { ok: true as const };
   });
@@ -507,24 +579,28 @@ async function wouldLeaveNone(tx: Queryable, staff: StaffMember, removing: { pas
 
 export async function removePasskey(staff: StaffMember, passkeyId: string): Promise<RemovalResult | null> {
   assertStaff(staff);
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, staff.id)).for("update");
     const [passkey] = await tx.select({ label: staffPasskeys.label }).from(staffPasskeys).where(and(eq(staffPasskeys.id, passkeyId), eq(staffPasskeys.userId, staff.id)));
     if (!passkey) return null;
     if (await wouldLeaveNone(tx, staff, { passkeyId })) return { ok: false as const, message: lastFactorMessage };
     await tx.delete(staffPasskeys).where(eq(staffPasskeys.id, passkeyId));
     await recordAudit(tx, { actor: staffActor(staff), action: "staff.passkey_removed", entityType: "user", entityId: staff.id, details: { label: passkey.label } });
+    await noticeSecurityChange(tx, outbox, staff.id, `la clé d'accès « ${passkey.label} » a été retirée`);
     return { ok: true as const };
   });
 }
 
 export async function removeTotp(staff: StaffMember): Promise<RemovalResult> {
   assertStaff(staff);
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, staff.id)).for("update");
     if (await wouldLeaveNone(tx, staff, { totp: true })) return { ok: false as const, message: lastFactorMessage };
     const removed = await tx.delete(staffTotp).where(eq(staffTotp.userId, staff.id)).returning({ secret: staffTotp.secret });
-    if (removed.some((row) => row.secret)) await recordAudit(tx, { actor: staffActor(staff), action: "staff.totp_removed", entityType: "user", entityId: staff.id });
+    if (removed.some((row) => row.secret)) {
+      await recordAudit(tx, { actor: staffActor(staff), action: "staff.totp_removed", entityType: "user", entityId: staff.id });
+      await noticeSecurityChange(tx, outbox, staff.id, "l'application d'authentification a été retirée");
+    }
     return { ok: true as const };
   });
 }
@@ -536,14 +612,16 @@ export async function removeTotp(staff: StaffMember): Promise<RemovalResult> {
 export async function resetMemberFactors(admin: StaffMember, memberId: string): Promise<boolean> {
   assertAdmin(admin);
   if (memberId === admin.id) return false;
-  return getDb().transaction(async (tx) => {
+  return transactionWithMail(async (tx, outbox) => {
     const [member] = await tx.select({ role: users.role }).from(users).where(eq(users.id, memberId)).for("update");
     if (!member || !isStaffRole(member.role)) return false;
     await tx.delete(staffPasskeys).where(eq(staffPasskeys.userId, memberId));
     await tx.delete(staffTotp).where(eq(staffTotp.userId, memberId));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, memberId));
     await endStaffSessionsOf(tx, memberId);
+    await clearFailures(tx, secondFactorKey(memberId));
     await recordAudit(tx, { actor: staffActor(admin), action: "staff.factors_reset", entityType: "user", entityId: memberId });
+    await noticeSecurityChange(tx, outbox, memberId, "un administrateur a réinitialisé votre double authentification ; vous la configurerez de nouveau à la prochaine connexion");
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, test } from "./fixtures";
-import { createStaffFromShell, staffLogIn } from "./staff";
+import { ageSecondFactor, createStaffFromShell, staffLogIn, typeAppCode } from "./staff";
 
 test.describe("référentiels (administrateurs)", () => {
   test("une zone ajoutée est proposée aux candidats ; désactivée, elle ne l'est plus mais reste sur la candidature qui la porte ; import CSV avec aperçu", async ({
@@ -98,6 +98,17 @@ test.describe("référentiels (administrateurs)", () => {
     await expect(form.getByRole("status")).toContainText("Import terminé : 1 zone ajoutée ou mise à jour, inscrit au journal.");
     await admin.reload();
     await expect(admin.getByRole("table", { name: /^Zones géographiques/ }).getByRole("row").filter({ hasText: imported })).toContainText("Proposé");
+    await expectAccessible(admin);
+
+    // Changing one's factors asks for a second factor given in the last 15 minutes.
+    await ageSecondFactor(adminEmail, 20);
+    await admin.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Sécurité" }).click();
+    await expect(admin.getByRole("button", { name: "Ajouter une clé d'accès" })).toHaveCount(0);
+    await admin.getByRole("link", { name: "Confirmer mon identité" }).click();
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Confirmez votre identité");
+    await typeAppCode(admin, adminEmail);
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Sécurité de mon compte");
+    await expect(admin.getByRole("button", { name: "Ajouter une clé d'accès" })).toBeVisible();
     await expectAccessible(admin);
     await adminContext.close();
   });

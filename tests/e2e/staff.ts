@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import postgres from "postgres";
 import { expect } from "./fixtures";
 import { e2eEnvFile } from "./ports";
 
@@ -62,8 +63,24 @@ export async function completeSecondFactor(page: Page, email: string) {
     await page.getByRole("link", { name: "J'ai noté mes codes : continuer" }).click();
     await expect(heading).not.toHaveText("Sécurité de mon compte");
   } else if (title === "Vérification en deux étapes") {
-    await page.getByLabel("Code à 6 chiffres de votre application").fill(await appCode(email));
-    await page.getByRole("button", { name: "Vérifier le code" }).click();
+    await typeAppCode(page, email);
     await expect(heading).not.toHaveText("Vérification en deux étapes");
   }
+}
+
+/** Moves back the moment this person's open sessions gave their second factor (as if they had stayed signed in a while). */
+export async function ageSecondFactor(email: string, minutes: number) {
+  const env = JSON.parse(await readFile(e2eEnvFile, "utf8")) as { DATABASE_URL: string };
+  const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
+  try {
+    await sql`update staff_sessions set second_factor_at = second_factor_at - make_interval(mins => ${minutes}) where user_id = (select id from users where identifier = ${email}) and ended_at is null`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Types the app's current code on the verification page (sign-in or confirmation). */
+export async function typeAppCode(page: Page, email: string) {
+  await page.getByLabel("Code à 6 chiffres de votre application").fill(await appCode(email));
+  await page.getByRole("button", { name: "Vérifier le code" }).click();
 }

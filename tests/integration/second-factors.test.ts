@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { auditLog, staffPasskeys, staffRecoveryCodes, staffSessions, staffTotp, users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -24,9 +24,11 @@ import {
 } from "@/lib/staff/factors";
 import { openStaffSession } from "@/lib/staff/sessions";
 import { insertStaff } from "../support/factories";
+import { inboxClient } from "../support/inbox";
 import { SoftwareAuthenticator } from "../support/software-authenticator";
 
 const db = () => getDb();
+const inbox = inboxClient(inject("inboxUrl"));
 
 
 /** A password-only session, as the password sign-in opens it. */
@@ -124,6 +126,28 @@ describe("second factors: authenticator app (TOTP)", () => {
   });
 });
 
+describe("second factors: limits and faults", () => {
+  it("wrong codes count per person across sessions: after ten, even the right code waits", async () => {
+    const { admin, secret, start } = await adminWithApp();
+    for (const _ of [1, 2]) {
+      const session = await passwordSession(admin);
+      for (let attempt = 1; attempt <= 5; attempt++) await verifySessionCode(admin, session, "totp", "000000", later(start, 60));
+      expect((await sessionState(session)).endedAt).not.toBeNull();
+    }
+    const third = await passwordSession(admin);
+    expect(await verifySessionCode(admin, third, "totp", codeAt(secret, later(start, 60)), later(start, 60))).toEqual({ ok: false, message: expect.stringContaining("Trop de codes erronés pour votre compte") });
+    expect(await verifySessionCode(admin, third, "recovery", "0000-0000-0000-0000")).toEqual({ ok: false, message: expect.stringContaining("Trop de codes erronés pour votre compte") });
+    expect((await sessionState(third)).secondFactor).toBeNull();
+  });
+
+  it("a secret sealed under another AUTH_SECRET gets a French message, not an error", async () => {
+    const { admin, secret, start } = await adminWithApp();
+    await db().update(staffTotp).set({ secret: "v1.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA" }).where(eq(staffTotp.userId, admin.id));
+    const session = await passwordSession(admin);
+    expect(await verifySessionCode(admin, session, "totp", codeAt(secret, later(start, 60)), later(start, 60))).toEqual({ ok: false, message: expect.stringContaining("doit être configurée de nouveau") });
+  });
+});
+
 describe("second factors: recovery codes", () => {
   it("each code works once, whatever its case or dashes; regenerating replaces them all", async () => {
     const { admin, recoveryCodes } = await adminWithApp();
@@ -157,6 +181,9 @@ describe("second factors: passkeys", () => {
     expect(registration.options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "required" });
     const registered = await registerPasskey(admin, session, registration.challengeId, device.register(registration.options.challenge), "  Ordinateur du bureau ");
     expect(registered).toMatchObject({ ok: true, recoveryCodes: expect.any(Array) });
+    // Its owner is told by mail (a passkey they did not add is a warning).
+    const notice = await inbox.waitFor(admin.label, (mail) => mail.subject.includes("Double authentification de votre accès"));
+    expect(notice.text).toContain("une clé d'accès « Ordinateur du bureau » a été ajoutée");
     expect((await sessionState(session)).secondFactor).toBe("passkey");
     expect((await factorOverview(db(), admin)).passkeys).toEqual([expect.objectContaining({ label: "Ordinateur du bureau", lastUsedAt: null })]);
     // The same challenge cannot serve twice.

@@ -6,8 +6,11 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaffSession } from "@/app/_data/session";
 import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
+import { reconfirmPath } from "./paths";
+import { getDb } from "@/lib/db/client";
 import {
   confirmTotpEnrolment,
+  hasSecondFactor,
   passkeyRegistrationOptions,
   readPasskeyAnswer,
   regenerateRecoveryCodes,
@@ -26,6 +29,7 @@ import {
 async function enrollingSession() {
   const session = await requireStaffSession();
   if (session.gate === "verify") redirect("/admin/verification");
+  if (session.gate === "ok" && !session.recentFactor && (await hasSecondFactor(getDb(), session.staff.id))) redirect(reconfirmPath);
   return session;
 }
 

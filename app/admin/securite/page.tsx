@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { safeNextPath, staffHome, requireStaffSession } from "@/app/_data/session";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { formatFrenchDate } from "@/lib/format/date";
 import { factorOverview } from "@/lib/staff/factors";
 import { removeFactor } from "./actions";
+import { reconfirmPath } from "./paths";
 import { PasskeyEnrolment, RegenerateCodes, TotpEnrolment } from "./forms";
 
 export const metadata: Metadata = { title: "Sécurité de mon compte" };
@@ -17,13 +19,16 @@ export const metadata: Metadata = { title: "Sécurité de mon compte" };
  * codes. Where a factor is mandatory and none is set, every staff page leads here first.
  */
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ suivant?: string; retire?: string; dernier?: string }> }) {
-  const [{ staff, gate }, params] = await Promise.all([requireStaffSession(), searchParams]);
+  const [{ staff, gate, recentFactor }, params] = await Promise.all([requireStaffSession(), searchParams]);
   const target = safeNextPath(params.suivant, staffHome);
   const next = target.startsWith("/admin") ? target : staffHome;
   if (gate === "verify") redirect(`/admin/verification?suivant=${encodeURIComponent(next)}`);
   const factors = await factorOverview(getDb(), staff);
   const enrolling = gate === "enrol";
   const hasFactor = factors.passkeys.length > 0 || factors.totp !== null;
+  // Changing factors asks for a second factor given in the last 15 minutes (none to give: the first one is free).
+  const locked = gate === "ok" && hasFactor && !recentFactor;
+  const canRemove = gate === "ok" && !locked;
   // After a first factor, the codes are shown with a way on to what was asked for (the
   // enrolment makes the session verified: the page re-renders as "ok" under the codes).
   const continueHref = next;
@@ -42,6 +47,16 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           {staff.label} — double authentification {factors.required ? "obligatoire pour votre rôle" : "facultative pour votre rôle, mais recommandée"}.
         </p>
       )}
+      {locked ? (
+        <Alert tone="info" title="Pour modifier vos clés, votre application ou vos codes de secours">
+          <p>Confirmez d&apos;abord votre identité avec l&apos;un d&apos;eux : c&apos;est demandé quand la dernière confirmation date de plus de 15 minutes.</p>
+          <p className="mt-2">
+            <Link href={reconfirmPath} className="font-medium text-france underline">
+              Confirmer mon identité
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
       {params.retire ? (
         <Alert tone="success" role="status">
           Retiré : il ne permet plus de vous connecter.
@@ -72,7 +87,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                     {passkey.lastUsedAt ? ` — utilisée le ${formatFrenchDate(passkey.lastUsedAt)}` : " — pas encore utilisée"}
                   </p>
                 </div>
-                {gate === "ok" ? (
+                {canRemove ? (
                   <ConfirmDialog
                     trigger="Retirer"
                     triggerLabel={`Retirer la clé d'accès « ${passkey.label} »`}
@@ -89,7 +104,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
         ) : null}
-        <PasskeyEnrolment continueHref={continueHref} />
+        {locked ? null : <PasskeyEnrolment continueHref={continueHref} />}
       </section>
 
       <section aria-labelledby="application" className="space-y-4 border-t border-line pt-6">
@@ -100,7 +115,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         {factors.totp ? (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p>Activée le {formatFrenchDate(factors.totp.confirmedAt)}.</p>
-            {gate === "ok" ? (
+            {canRemove ? (
               <ConfirmDialog
                 trigger="Retirer"
                 triggerLabel="Retirer l'application d'authentification"
@@ -115,7 +130,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             ) : null}
           </div>
         ) : null}
-        <TotpEnrolment replacing={factors.totp !== null} continueHref={continueHref} />
+        {locked ? null : <TotpEnrolment replacing={factors.totp !== null} continueHref={continueHref} />}
       </section>
 
       {hasFactor ? (
@@ -127,7 +142,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             Il vous reste <strong>{factors.recoveryCodes.left}</strong> code{factors.recoveryCodes.left > 1 ? "s" : ""} de secours sur {factors.recoveryCodes.total}. Chacun
             remplace une fois votre appareil.
           </p>
-          {gate === "ok" ? <RegenerateCodes /> : null}
+          {canRemove ? <RegenerateCodes /> : null}
         </section>
       ) : null}
     </div>

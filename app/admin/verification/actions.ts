@@ -7,7 +7,10 @@ import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { passkeyAuthenticationOptions, readPasskeyAnswer, verifySessionCode, verifySessionPasskey, type VerificationResult } from "@/lib/staff/factors";
 
-/** Only a session waiting for its second factor comes here; others go where they belong. */
+/**
+ * A session waiting for its second factor, or one confirming it again before changing its
+ * factors; one that must enrol first goes to the enrolment.
+ */
 async function pendingSession() {
   const session = await requireStaffSession();
   if (session.gate === "enrol") redirect("/admin/securite");
@@ -26,8 +29,7 @@ export async function passkeyVerificationOptions(): Promise<PasskeyOptions> {
 }
 
 export async function verifyWithPasskey(challengeId: unknown, response: unknown, next: unknown): Promise<PasskeyOutcome> {
-  const { staff, sessionId, gate } = await pendingSession();
-  if (gate === "ok") redirect(afterVerification(next));
+  const { staff, sessionId } = await pendingSession();
   const parsed = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000) }).safeParse({ challengeId, response });
   if (!parsed.success) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
   const answer = readPasskeyAnswer<AuthenticationResponseJSON>(parsed.data.response);
@@ -44,9 +46,8 @@ const codeForm = z.object({ methode: z.enum(["totp", "recovery"]), code: z.strin
 
 /** The 6 digits of the authenticator app, or a recovery code. */
 export async function verifyWithCode(previous: CodeState, formData: FormData): Promise<CodeState> {
-  const { staff, sessionId, gate } = await pendingSession();
+  const { staff, sessionId } = await pendingSession();
   const parsed = codeForm.safeParse(Object.fromEntries(formData));
-  if (gate === "ok") redirect(afterVerification(parsed.data?.suivant));
   const attempt = previous.attempt + 1;
   if (!parsed.success) {
     return { attempt, message: formData.get("methode") === "recovery" ? "Saisissez un de vos codes de secours." : "Saisissez les 6 chiffres affichés par votre application." };

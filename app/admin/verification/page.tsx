@@ -10,17 +10,22 @@ import { CodeVerification, PasskeyVerification } from "./forms";
 export const metadata: Metadata = { title: "Vérification en deux étapes" };
 
 /** After the password: the second factor, before anything of the staff space opens. */
-export default async function VerificationPage({ searchParams }: { searchParams: Promise<{ suivant?: string }> }) {
+export default async function VerificationPage({ searchParams }: { searchParams: Promise<{ suivant?: string; reconfirmer?: string }> }) {
   const [{ staff, gate }, params] = await Promise.all([requireStaffSession(), searchParams]);
   const target = safeNextPath(params.suivant, staffHome);
   const next = target.startsWith("/admin") ? target : staffHome;
-  if (gate === "ok") redirect(next);
+  const reconfirming = gate === "ok" && params.reconfirmer !== undefined;
+  if (gate === "ok" && !reconfirming) redirect(next);
   if (gate === "enrol") redirect(`/admin/securite?suivant=${encodeURIComponent(next)}`);
   const factors = await factorOverview(getDb(), staff);
   return (
     <div className="max-w-xl space-y-8">
-      <PageTitle>Vérification en deux étapes</PageTitle>
-      <p>Votre mot de passe est correct. Confirmez maintenant que c&apos;est bien vous ({staff.label}).</p>
+      <PageTitle>{reconfirming ? "Confirmez votre identité" : "Vérification en deux étapes"}</PageTitle>
+      <p>
+        {reconfirming
+          ? `Avant de modifier vos clés d'accès, votre application ou vos codes de secours, confirmez que c'est bien vous (${staff.label}).`
+          : `Votre mot de passe est correct. Confirmez maintenant que c'est bien vous (${staff.label}).`}
+      </p>
       {factors.passkeys.length ? (
         <section aria-labelledby="cle" className="space-y-3">
           <h2 id="cle" className="text-xl font-bold">
