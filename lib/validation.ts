@@ -14,3 +14,16 @@ export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; mes
   for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
   return errors;
 }
+
+// Control characters (ESC, BEL, NUL, CR, LF, tab…) and the bidirectional overrides and isolates
+// that can make a name read backwards in a page or a mail ("U+202E").
+const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const controlOrBidiExceptLines = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const invalidCharacterMessage = "Ce texte contient un caractère non autorisé (caractère de contrôle ou d'inversion du sens d'écriture) : retapez-le.";
+
+/** A name, a label, a city: one line of visible text. */
+export const isCleanLine = (text: string) => !controlOrBidi.test(text);
+
+/** A message, a note, a free comment: lines and tabs allowed, other control characters not. */
+export const isCleanText = (text: string) => !controlOrBidiExceptLines.test(text);

@@ -81,7 +81,8 @@ export async function confirmEmailChange(token: string): Promise<{ ok: true; ema
       const email = consumed.token.subject!;
       await tx
         .update(users)
-        .set({ email, identifier: email, emailVerifiedAt: sql`now()` })
+        // Every session ends: the account is now reached by another address.
+        .set({ email, identifier: email, emailVerifiedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
         .where(eq(users.id, consumed.token.userId));
       await recordAudit(tx, { actor: { id: consumed.token.userId, label: email }, action: "account.email_changed", entityType: "user", entityId: consumed.token.userId });
       return { ok: true as const, email };

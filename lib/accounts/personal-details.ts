@@ -1,20 +1,22 @@
 import { z } from "zod";
 import { ageOn, parseFrenchDate, todayIso } from "../format/date";
+import { invalidCharacterMessage, isCleanLine, isCleanText } from "../validation";
 import { isCountryCode } from "./countries";
 
 /** Personal details of a candidate, as typed in the registration and account forms. Pure. */
 
 const notText = "Ce champ doit contenir du texte.";
 
-const optionalText = (max: number) =>
+const optionalText = (max: number, clean: (text: string) => boolean = isCleanLine) =>
   z
     .string({ message: notText })
     .trim()
     .max(max, `Ce champ ne doit pas dépasser ${max} caractères.`)
+    .refine(clean, invalidCharacterMessage)
     .transform((value) => value || null);
 
 const requiredText = (message: string, max = 100) =>
-  z.string({ message }).trim().min(1, message).max(max, `Ce champ ne doit pas dépasser ${max} caractères.`);
+  z.string({ message }).trim().min(1, message).max(max, `Ce champ ne doit pas dépasser ${max} caractères.`).refine(isCleanLine, invalidCharacterMessage);
 
 export const minimumAge = 16;
 export const maximumAge = 100;
@@ -58,7 +60,7 @@ export const personalDetailsShape = {
   birthPlace: requiredText("Indiquez votre lieu de naissance (commune, et pays si vous êtes né à l'étranger).", 150),
   nationality: z.string({ message: "Choisissez votre nationalité dans la liste." }).refine(isCountryCode, "Choisissez votre nationalité dans la liste."),
   phone: phoneField,
-  misc: optionalText(1000),
+  misc: optionalText(1000, isCleanText),
 };
 
 export const civilityLabels = { madame: "Madame", monsieur: "Monsieur" } as const;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidCharacterMessage, isCleanLine } from "../validation";
 
 /**
  * The application form ("MA CANDIDATURE"), as the browser sends it. Pure, so the server action
@@ -56,6 +57,7 @@ const optionalText = (max: number) =>
     .string({ message: "Ce champ doit contenir du texte." })
     .trim()
     .max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` })
+    .refine(isCleanLine, { message: invalidCharacterMessage })
     .transform((value) => value || null);
 
 function rankedIds(what: string, max: number) {

@@ -5,13 +5,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate, type SessionUser } from "./login";
+import { candidateSessionOver } from "./session-rules";
 import { verifyEmailAndOpenSession } from "../accounts/verification";
 import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
 import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
 import { readPasskeyAnswer, verifyPasskey } from "../staff/factors";
-import { endStaffSession, openStaffSession, staffAbsoluteHours, staffSessionAlive, touchStaffSession } from "../staff/sessions";
+import { endStaffSessionsOf, openStaffSession, staffAbsoluteHours, staffSessionAlive, touchStaffSession } from "../staff/sessions";
 
 /* eslint-disable @typescript-eslint/consistent-type-definitions -- Auth.js types are extended by interface merging. */
 declare module "next-auth" {
@@ -35,6 +36,8 @@ declare module "@auth/core/jwt" {
     ssid?: string;
     /** Candidates: when the token was last written (login or form submission), in seconds. */
     seen?: number;
+    /** When this session was opened, in seconds (its absolute lifetime counts from there). */
+    since?: number;
     /** Staff: when the session last gave its second factor, in seconds (read from staff_sessions at each request). */
     mfaAt?: number;
   }
@@ -49,13 +52,13 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-/**
- * A candidate's session ends an hour after the last login or form submission: the token
- * carries `seen`, rewritten wherever Auth.js may set cookies (server actions, route handlers),
- * not on page views. A background renewal was tried and removed: a renewal in flight could land
- * after "Déconnecter" and bring the session back.
+/*
+ * A candidate's session ends an hour after the last login or form submission, and 12 hours
+ * after the login whatever happens (session-rules.ts): the token carries `seen`, rewritten
+ * wherever Auth.js may set cookies (server actions, route handlers), not on page views, and
+ * `since`. A background renewal was tried and removed: a renewal in flight could land after
+ * "Déconnecter" and bring the session back.
  */
-export const sessionMaxAgeSeconds = 60 * 60;
 
 /**
  * The cookie itself lives as long as the longest session, a staff member's working day; each
@@ -136,17 +139,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   events: {
+    // "Déconnecter" ends every session of the account, on every device (a shared or lost one included).
     async signOut(message) {
-      const ssid = "token" in message ? message.token?.ssid : undefined;
-      if (ssid) await endStaffSession(getDb(), ssid);
+      const token = "token" in message ? message.token : null;
+      if (!token?.sub) return;
+      await getDb()
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, token.sub));
+      if (token.ssid) await endStaffSessionsOf(getDb(), token.sub);
     },
   },
   callbacks: {
     async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
-      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion, ssid: user.staffSessionId, seen: now };
+      if (user?.id) return { ...token, sub: user.id, role: user.role, sv: user.sessionVersion, ssid: user.staffSessionId, seen: now, since: now };
       if (!token.sub) return null;
-      if (!isStaff(token.role) && now - (token.seen ?? 0) > sessionMaxAgeSeconds) return null;
+      if (!isStaff(token.role) && candidateSessionOver(token, now)) return null;
       // A password change, reset or account deletion bumps session_version: older sessions end here.
       const [current] = await getDb()
         .select({

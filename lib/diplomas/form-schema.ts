@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidCharacterMessage, isCleanLine } from "../validation";
 import { parseFrenchDate } from "../format/date";
 
 /** "MES DIPLÔMES" form, as the browser sends it. Pure: the server action and the tests share it. */
@@ -32,7 +33,12 @@ export type RawDiplomaForm = ReturnType<typeof readDiplomaForm>;
 const fileNotRecognised = "Le fichier envoyé n'a pas été reconnu : déposez-le à nouveau.";
 
 const requiredText = (message: string, max = 200) =>
-  z.string({ message }).trim().min(1, { message }).max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` });
+  z
+    .string({ message })
+    .trim()
+    .min(1, { message })
+    .max(max, { message: `Ce champ ne peut dépasser ${max} caractères.` })
+    .refine(isCleanLine, { message: invalidCharacterMessage });
 
 /**
  * `today` and `birthDate` are ISO dates: an obtention date must be a real calendar date, not in

@@ -9,7 +9,7 @@ import { applicationMessages, applications, postTypes, users } from "../db/schem
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type MailDeps } from "../mail/outbox";
 import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "../staff/access";
-import { isUuid } from "../validation";
+import { invalidCharacterMessage, isCleanText, isUuid } from "../validation";
 
 /**
  * "Messages": the conversation between the recruitment service and a candidate about one
@@ -24,8 +24,9 @@ export const messageBodySchema = z
   .trim()
   .min(1, "Écrivez votre message.")
   .max(maxMessageLength, `Un message ne peut dépasser ${maxMessageLength.toLocaleString("fr-FR")} caractères.`)
-  // A NUL byte cannot be stored in PostgreSQL text: refuse it with a sentence, not a 500.
-  .refine((body) => !body.includes("\u0000"), "Ce message contient un caractère invalide.");
+  // A NUL byte cannot be stored in PostgreSQL text, an escape sequence or a direction override
+  // must not reach a mail: refuse them with a sentence, not a 500.
+  .refine(isCleanText, invalidCharacterMessage);
 
 export type ApplicationMessage = { id: string; fromStaff: boolean; authorLabel: string; body: string; createdAt: Date; readAt: Date | null };
 

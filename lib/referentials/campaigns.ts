@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit";
 import { getDb, type Queryable } from "../db/client";
 import { postTypes } from "../db/schema";
 import { assertAdmin, staffActor, type StaffMember } from "../staff/access";
-import { isUuid } from "../validation";
+import { invalidCharacterMessage, isCleanText, isUuid } from "../validation";
 
 /** The recruitment campaign of each post type: open to new applications, or closed with a message. */
 
@@ -23,7 +23,7 @@ const campaignSchema = z.object({
     .string({ message: "Le message doit être du texte." })
     .trim()
     .max(500, "Le message aux candidats ne peut dépasser 500 caractères.")
-    .refine((text) => !text.includes("\u0000"), "Le message contient un caractère invalide.")
+    .refine(isCleanText, invalidCharacterMessage)
     .transform((text) => text || null),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { departementCode } from "../staff/departements";
+import { invalidCharacterMessage, isCleanLine } from "../validation";
 
 /**
  * The reference lists admins edit on /admin/referentiels, described once: their fields with
@@ -24,7 +25,7 @@ const text = (label: string, max: number) =>
     .trim()
     .min(1, `Indiquez ${label}.`)
     .max(max, `${max} caractères au plus.`)
-    .refine((value) => !value.includes("\u0000"), "Ce texte contient un caractère invalide.");
+    .refine(isCleanLine, invalidCharacterMessage);
 const checkbox = z.union([z.literal("on"), z.literal(""), z.boolean()]).transform((value) => value === "on" || value === true);
 const optionalNumber = (min: number, max: number, message: string) =>
   z

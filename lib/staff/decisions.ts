@@ -14,14 +14,13 @@ import { cancelPendingMails, deliverEmails, enqueueEmail } from "../mail/outbox"
 import { revokeRenewalTokens } from "../renewals/renewals";
 import { extendedValidity } from "../renewals/rules";
 import { renewalTemplates } from "../renewals/templates";
-import { isUuid } from "../validation";
+import { invalidCharacterMessage, isCleanText, isUuid } from "../validation";
 import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
 
 /** What staff decide on applications: status with a reason, one more month of validity, private notes. */
 
 export const maxBulkApplications = 500;
 
-const noNul = (text: string) => !text.includes("\u0000");
 
 export const decisionSchema = z
   .object({
@@ -30,7 +29,7 @@ export const decisionSchema = z
       .string({ message: "Indiquez le motif." })
       .trim()
       .max(1000, "Le motif ne peut dépasser 1 000 caractères.")
-      .refine(noNul, "Le motif contient un caractère invalide."),
+      .refine(isCleanText, invalidCharacterMessage),
   })
   .refine((value) => !decisionNeedsReason(value.status) || value.reason.length >= 3, {
     path: ["reason"],
@@ -42,7 +41,7 @@ export const noteSchema = z
   .trim()
   .min(1, "Écrivez la note.")
   .max(5000, "Une note ne peut dépasser 5 000 caractères.")
-  .refine(noNul, "La note contient un caractère invalide.");
+  .refine(isCleanText, invalidCharacterMessage);
 
 export type DecisionResult =
   | { ok: true; changed: number; skipped: number }

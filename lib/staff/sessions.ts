@@ -37,12 +37,7 @@ export async function touchStaffSession(db: Queryable, sessionId: string, sessio
   await db.update(staffSessions).set({ lastSeenAt: sql`now()` }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
 }
 
-/** "Déconnecter", or the end of an expired session: the row can never serve again. */
-export async function endStaffSession(db: Queryable, sessionId: string): Promise<void> {
-  await db.update(staffSessions).set({ endedAt: sql`now()` }).where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.endedAt)));
-}
-
-/** Ends every session of a staff member (deactivation, password change). */
+/** Ends every session of a staff member ("Déconnecter", deactivation, password change). */
 export async function endStaffSessionsOf(db: Queryable, userId: string): Promise<void> {
   await db.update(staffSessions).set({ endedAt: sql`now()` }).where(and(eq(staffSessions.userId, userId), isNull(staffSessions.endedAt)));
 }

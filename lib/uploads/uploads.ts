@@ -29,6 +29,12 @@ export type UploadResult<T = object> = ({ ok: true } & T) | { ok: false; message
 
 /** Minutes, not hours: long enough for 20 Mo on a slow mobile line. */
 export const uploadPolicySeconds = 10 * 60;
+/**
+ * A confirm later than the ticket's end plus this (an upload started in time may finish late)
+ * is refused: a storage that does not enforce the policy's expiry must not make an old ticket
+ * good forever.
+ */
+export const uploadConfirmGraceSeconds = 10 * 60;
 export const downloadLinkSeconds = 60;
 
 export const declaredFileSchema = z.object({
@@ -93,7 +99,18 @@ export function stagingKey(fileId: string): string {
 async function promoteUpload(storage: Storage, fileId: string, finalKey: string): Promise<boolean> {
   const source = stagingKey(fileId);
   try {
-    await storage.client.send(new CopyObjectCommand({ Bucket: storage.bucket, Key: finalKey, CopySource: `${storage.bucket}/${source}` /* server-chosen: [a-z0-9/-.] only */ }));
+    // The kept object's type and disposition are the server's, whatever the browser sent: a file
+    // stored as text/html would run script on the storage's origin when opened.
+    await storage.client.send(
+      new CopyObjectCommand({
+        Bucket: storage.bucket,
+        Key: finalKey,
+        CopySource: `${storage.bucket}/${source}` /* server-chosen: [a-z0-9/-.] only */,
+        MetadataDirective: "REPLACE",
+        ContentType: pdfContentType,
+        ContentDisposition: "attachment",
+      }),
+    );
   } catch (error) {
     if (isNotFound(error)) return false;
     throw error;
@@ -144,19 +161,26 @@ export async function confirmUpload(
 ): Promise<UploadResult> {
   if (!isUuid(fileId)) return { ok: false, message: uploadMessages.missing };
   const [file] = await deps.db
-    .select({ id: files.id, key: files.storageKey, status: files.status, purpose: files.purpose, confirmedAt: files.confirmedAt })
+    .select({ id: files.id, key: files.storageKey, status: files.status, purpose: files.purpose, confirmedAt: files.confirmedAt, createdAt: files.createdAt })
     .from(files)
     .where(and(eq(files.id, fileId), eq(files.userId, userId)));
   if (!file || file.status !== "pending" || (purpose && file.purpose !== purpose)) return { ok: false, message: uploadMessages.missing };
   if (!attach && file.confirmedAt) return { ok: true };
-  const promoted = await promoteUpload(deps.storage, file.id, file.key);
-  const inspected = promoted ? await inspectStoredPdf(deps.storage, file.key) : { ok: false as const, message: uploadMessages.missing };
+  const expired = Date.now() - file.createdAt.getTime() > (uploadPolicySeconds + uploadConfirmGraceSeconds) * 1000;
+  const promoted = !expired && (await promoteUpload(deps.storage, file.id, file.key));
+  const inspected = expired
+    ? { ok: false as const, message: uploadMessages.expired }
+    : promoted
+      ? await inspectStoredPdf(deps.storage, file.key)
+      : { ok: false as const, message: uploadMessages.missing };
   if (!inspected.ok) {
+    // The staging object goes too (an expired ticket's upload is never promoted).
+    const keys = [file.key, stagingKey(file.id)];
     await deps.db.transaction(async (tx) => {
       await tx.update(files).set({ status: "rejected" }).where(eq(files.id, file.id));
-      await scheduleObjectDeletion(tx, [file.key]);
+      await scheduleObjectDeletion(tx, keys);
     });
-    await runObjectDeletions(deps, { keys: [file.key] });
+    await runObjectDeletions(deps, { keys });
     logger.info("upload.rejected", { fileId: file.id, reason: inspected.message.slice(0, 40) });
     return inspected;
   }

@@ -4,7 +4,7 @@ import { fillIdentity, logIn, password, registerAndActivate } from "./candidates
 import { expect, test } from "./fixtures";
 
 test.describe("comptes candidats", () => {
-  test("inscription avec courriel, activation par le lien, déconnexion puis connexion", async ({ page, visit, inboxUrl }) => {
+  test("inscription avec courriel, activation par le lien, déconnexion puis connexion", async ({ page, browser, visit, inboxUrl }) => {
     const email = `maxime-${randomUUID().slice(0, 8)}@exemple.fr`;
     await visit("/");
     await page.getByRole("link", { name: "Continuer" }).click();
@@ -56,6 +56,18 @@ test.describe("comptes candidats", () => {
     await logIn(page, email.toUpperCase(), password);
     await expect(page).toHaveURL(/\/compte$/);
     await expect(page.getByText("Nom patronymique")).toBeVisible();
+
+    // "Déconnecter" on another device ends this session too.
+    const other = await browser.newContext();
+    const phone = await other.newPage();
+    await phone.goto("/");
+    await logIn(phone, email, password);
+    await expect(phone).toHaveURL(/\/tableau-de-bord/);
+    await phone.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Déconnecter" }).click();
+    await expect(phone.getByText("Vous êtes déconnecté")).toBeVisible();
+    await other.close();
+    await page.goto("/compte");
+    await expect(page).toHaveURL(/\/\?suivant=%2Fcompte/);
 
     // The link served once.
     await page.goto(new URL(link!).pathname);
@@ -166,6 +178,11 @@ test.describe("comptes candidats", () => {
     await page.goto(new URL(/http\S+\/compte\/courriel\/[\w-]+/.exec(confirmation.text)![0]).pathname);
     await page.getByRole("button", { name: "Confirmer ma nouvelle adresse" }).click();
     await expect(page.getByText("Votre nouvelle adresse est confirmée")).toBeVisible();
+    // Every session ended (the menu says so): signing in again, with the new address.
+    await page.getByRole("link", { name: "Me connecter" }).click();
+    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Déconnecter" })).toHaveCount(0);
+    await logIn(page, newEmail, password);
+    await expect(page).toHaveURL(/\/compte$/);
 
     // My data, as a JSON file.
     await visit("/compte");

@@ -16,7 +16,7 @@ export async function fillIdentity(page: Page, firstName: string) {
 export async function logIn(page: Page, identifier: string, secret: string) {
   await page.getByLabel(/^Identifiant/).fill(identifier);
   await page.getByLabel(/^Votre mot de passe/).fill(secret);
-  await page.getByRole("button", { name: "Connecter" }).click();
+  await page.getByRole("button", { name: "Connecter", exact: true }).click();
 }
 
 /** Registers with an email and follows the activation link: the page ends signed in. */

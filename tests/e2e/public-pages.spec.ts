@@ -21,6 +21,27 @@ test.describe("pages publiques", () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  test("chaque page porte une politique de sécurité du contenu à nonce : aucun script sans lui, pas d'intégration dans un cadre", async ({ page }) => {
+    const nonces = new Set<string>();
+    for (const path of ["/", "/inscription", "/admin/connexion"]) {
+      const response = await page.goto(path);
+      const policy = response!.headers()["content-security-policy"] ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      nonces.add(nonce!);
+      // Every script of the page carries this request's nonce (the browser drops the attribute's value from the DOM: read the property).
+      const scripts = await page.evaluate(() => Array.from(document.scripts, (script) => script.nonce));
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.every((value) => value === nonce), path).toBe(true);
+      // The page works under it: hydrated (a client component answers).
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    }
+    expect(nonces.size, "un nonce neuf à chaque requête").toBe(3);
+  });
+
   test("AIDE donne les deux adresses d'assistance des paramètres", async ({ page, visit }) => {
     await visit("/");
     await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Aide" }).click();

@@ -65,7 +65,10 @@ describe("account page", () => {
     expect((await exportAccountData(id)).profile?.email).toBe(email);
     await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre adresse électronique va changer");
     const token = tokenFromMail((await inbox.waitFor(next)).text, "compte/courriel");
+    const before = await userByIdentifier(email);
     expect(await confirmEmailChange(token)).toEqual({ ok: true, email: next });
+    // Every open session ends (session_version bumped): the account is now reached by another address.
+    expect((await userByIdentifier(next))?.sessionVersion).toBe(before!.sessionVersion + 1);
     expect(await confirmEmailChange(token)).toEqual({ ok: false, reason: "used" });
     expect((await exportAccountData(id)).profile).toMatchObject({ email: next, identifier: next });
     expect(await authenticate(getDb(), { identifier: next, password: candidatePassword, address })).toMatchObject({ status: "ok" });

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/account";
@@ -15,7 +15,7 @@ import { getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
-import { findOwnFile, presignUpload } from "@/lib/uploads/uploads";
+import { findOwnFile, presignUpload, stagingKey, uploadConfirmGraceSeconds, uploadPolicySeconds } from "@/lib/uploads/uploads";
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../../scripts/services/sample-pdf";
@@ -250,6 +250,32 @@ describe("attachments uploaded straight to storage", () => {
     const upload = await uploadIdentity(id, applicationId, Buffer.from("Ceci n'est pas un PDF, juste du texte.\n"));
     const key = (await fileRow(upload.ticket.fileId))!.storageKey;
     expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: false, message: uploadMessages.notPdf });
+    expect(await stored(key)).toBe(false);
+    expect(await findOwnFile(db(), id, upload.ticket.fileId)).toBeNull();
+  });
+
+  it("keeps the file as a PDF to download, whatever type reached the storage (one that enforces no policy)", async () => {
+    const { id, applicationId } = await candidateWithApplication("html");
+    const upload = await startUpload(id, applicationId, 3000);
+    const storage = getStorage();
+    // As a storage that ignores the POST policy would keep it: the type the client chose.
+    await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: stagingKey(upload.ticket.fileId), Body: samplePdf(3000), ContentType: "text/html" }));
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+    const head = await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
+    expect({ type: head.ContentType, disposition: head.ContentDisposition }).toEqual({ type: "application/pdf", disposition: "attachment" });
+  });
+
+  it("refuses a confirm long after its ticket, and deletes what was sent", async () => {
+    const { id, applicationId } = await candidateWithApplication("tardif");
+    const upload = await uploadIdentity(id, applicationId, samplePdf(4000));
+    await db()
+      .update(files)
+      .set({ createdAt: new Date(Date.now() - (uploadPolicySeconds + uploadConfirmGraceSeconds + 60) * 1000) })
+      .where(eq(files.id, upload.ticket.fileId));
+    const key = (await fileRow(upload.ticket.fileId))!.storageKey;
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: false, message: uploadMessages.expired });
+    expect(await stored(stagingKey(upload.ticket.fileId))).toBe(false);
     expect(await stored(key)).toBe(false);
     expect(await findOwnFile(db(), id, upload.ticket.fileId)).toBeNull();
   });

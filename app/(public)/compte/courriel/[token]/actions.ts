@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { confirmEmailChange } from "@/lib/accounts/account";
@@ -10,5 +11,7 @@ export async function confirmNewEmail(formData: FormData): Promise<void> {
   const token = z.string().regex(tokenShape).safeParse(formData.get("token"));
   if (!token.success) redirect("/compte/courriel/invalide");
   const result = await confirmEmailChange(token.data);
+  // Every session of the account just ended: the menu must stop showing it signed in.
+  if (result.ok) revalidatePath("/", "layout");
   redirect(result.ok ? `/compte/courriel/${token.data}?confirme=1` : `/compte/courriel/${token.data}?echec=${result.reason}`);
 }

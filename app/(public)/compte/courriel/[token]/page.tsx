@@ -31,10 +31,11 @@ export default async function ConfirmEmailPage({
       <div className="max-w-3xl space-y-6">
         <PageTitle>Nouvelle adresse électronique</PageTitle>
         <Alert tone="success" role="status">
-          Votre nouvelle adresse est confirmée. C&apos;est désormais votre identifiant de connexion.
+          Votre nouvelle adresse est confirmée. C&apos;est désormais votre identifiant de connexion. Par sécurité, vos sessions ouvertes ont été fermées :
+          connectez-vous avec votre nouvelle adresse.
         </Alert>
-        <Link href="/compte" className="text-france underline">
-          Revenir à mon compte
+        <Link href="/?suivant=%2Fcompte" className="text-france underline">
+          Me connecter
         </Link>
       </div>
     );
