@@ -10,24 +10,48 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
  * Sessions are checked in layouts, pages and actions, never here.
  */
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set("x-aesh-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const nonce = newNonce();
-  const config = env();
+  const environment = env();
   const policy = contentSecurityPolicy({
     nonce,
-    storageEndpoint: config.S3_ENDPOINT,
-    storagePathStyle: config.S3_FORCE_PATH_STYLE,
-    appUrl: config.APP_URL,
-    development: config.NODE_ENV === "development",
+    storageEndpoint: environment.S3_ENDPOINT,
+    storagePathStyle: environment.S3_FORCE_PATH_STYLE,
+    appUrl: environment.APP_URL,
+    development: environment.NODE_ENV === "development",
   });
+  const hsts = strictTransportSecurity(environment.APP_URL);
+  // A path that is not valid percent-encoding ("/verification/%FF") would fail in the router
+  // with a bare 500: answer it here, in French, with the security headers.
+  if (!wellEncoded(request.nextUrl.pathname)) {
+    return new NextResponse("Adresse invalide : vérifiez le lien ou recopiez-le en entier.", {
+      status: 400,
+      headers: {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        ...(hsts ? { "Strict-Transport-Security": hsts } : {}),
+      },
+    });
+  }
+  const headers = new Headers(request.headers);
+  headers.set("x-aesh-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
-  const hsts = strictTransportSecurity(config.APP_URL);
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
+}
+
+function wellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

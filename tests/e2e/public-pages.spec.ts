@@ -76,6 +76,16 @@ test.describe("pages publiques", () => {
     await expect(page.getByRole("link", { name: "Revenir à l'accueil" })).toBeVisible();
   });
 
+  test("une adresse mal encodée reçoit un 400 en français, avec les en-têtes de sécurité", async ({ request }) => {
+    for (const path of ["/verification/%FF", "/candidatures/%FF", "/fichiers/%FF", "/admin/candidatures/%E0%A4%A"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(400);
+      expect(await response.text(), path).toContain("Adresse invalide");
+      expect(response.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(response.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
+  });
+
   test("la santé du service répond 200 avec la base et le stockage", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
