@@ -32,6 +32,8 @@ function storageRefusal(status: number, body: string): string {
  * then asks the server to check it. Reused by attachments and diplomas: the caller supplies the
  * two server actions. The file never passes through the app server.
  */
+const cancelledMessage = "Envoi annulé : aucun fichier n'a été enregistré.";
+
 export function PdfUpload({
   label,
   actionLabel,
@@ -54,6 +56,8 @@ export function PdfUpload({
   const id = useId();
   const router = useRouter();
   const request = useRef<XMLHttpRequest | null>(null);
+  // "Annuler l'envoi" pressed before the storage request exists (the ticket is still coming).
+  const cancelled = useRef(false);
   const outcome = useRef<HTMLParagraphElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   useEffect(() => () => request.current?.abort(), []);
@@ -89,12 +93,17 @@ export function PdfUpload({
       setPhase({ kind: "error", message: problem });
       return;
     }
+    cancelled.current = false;
     setPhase({ kind: "uploading", name: file.name, loaded: 0, total: file.size });
     let ticket: UploadTicketResult;
     try {
       ticket = await start({ name: file.name, size: file.size, type: file.type });
     } catch {
       ticket = { ok: false, message: uploadMessages.unavailable };
+    }
+    if (cancelled.current) {
+      setPhase({ kind: "error", message: cancelledMessage });
+      return;
     }
     if (!ticket.ok) {
       setPhase({ kind: "error", message: ticket.message });
@@ -110,7 +119,7 @@ export function PdfUpload({
       setPhase({ kind: "uploading", name: file.name, loaded: progress.loaded, total: progress.lengthComputable ? progress.total : file.size });
     };
     xhr.onerror = () => setPhase({ kind: "error", message: uploadMessages.unavailable });
-    xhr.onabort = () => setPhase({ kind: "error", message: "Envoi annulé : aucun fichier n'a été enregistré." });
+    xhr.onabort = () => setPhase({ kind: "error", message: cancelledMessage });
     xhr.onload = async () => {
       request.current = null;
       if (xhr.status < 200 || xhr.status >= 300) {
@@ -209,7 +218,14 @@ export function PdfUpload({
             {percent} %
           </span>
           {phase.kind === "uploading" ? (
-            <button type="button" onClick={() => request.current?.abort()} className="min-h-11 px-2 text-marianne underline">
+            <button
+              type="button"
+              onClick={() => {
+                cancelled.current = true;
+                request.current?.abort();
+              }}
+              className="min-h-11 px-2 text-marianne underline"
+            >
               Annuler l&apos;envoi
             </button>
           ) : null}
