@@ -5,7 +5,7 @@ import { PasswordChangedEmail, passwordChangedSubject } from "../../emails/passw
 import { PasswordResetEmail, passwordResetSubject } from "../../emails/password-reset";
 import { recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
-import { clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "../auth/throttle";
+import { clearFailures, identifierKey, lockedUntil, recordFailure, resetMailKey, throttlePolicy } from "../auth/throttle";
 import { consumeToken, issueToken, peekToken, revokeTokens, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb, type Queryable, type Transaction } from "../db/client";
 import { formatParisTime } from "../format/date";
@@ -32,7 +32,11 @@ export async function newPasswordProblem(db: Queryable, userId: string | undefin
   return problems.length > 0 ? problems.join(" ") : null;
 }
 
-/** "Mot de passe perdu": a reset link by mail when the identifier has an address; silent otherwise. */
+/**
+ * "Mot de passe perdu": a reset link by mail when the identifier has an address; silent
+ * otherwise. At most three links per account an hour, whoever asks: the form cannot be used
+ * to flood someone's mailbox (the answer on the page stays the same).
+ */
 export async function requestPasswordReset(identifier: string): Promise<void> {
   await transactionWithMail(async (tx, outbox) => {
     const [user] = await tx
@@ -41,6 +45,9 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
       .where(and(eq(users.identifier, normalizeIdentifier(identifier)), isNotNull(users.email)))
       .limit(1);
     if (!user?.email) return;
+    const key = resetMailKey(user.id);
+    if (await lockedUntil(tx, [key])) return;
+    await recordFailure(tx, key, throttlePolicy.resetMail);
     await supersedeTokens(tx, user.id, "password_reset");
     const token = await issueToken(tx, { userId: user.id, purpose: "password_reset", validMinutes: resetValidMinutes });
     await outbox.enqueue({

@@ -13,6 +13,8 @@ export const throttlePolicy = {
   address: { limit: 50, windowMinutes: 15, lockMinutes: 15 },
   // Wrong second factors of one staff member, whatever the session they came from.
   secondFactor: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  // Password reset links mailed to one account (counted as sent, not as failures).
+  resetMail: { limit: 3, windowMinutes: 60, lockMinutes: 60 },
 } as const;
 
 export type ThrottleRule = { limit: number; windowMinutes: number; lockMinutes: number };
@@ -20,6 +22,7 @@ export type ThrottleRule = { limit: number; windowMinutes: number; lockMinutes: 
 export const identifierKey = (identifier: string) => `identifier:${identifier}`;
 export const addressKey = (address: string) => `address:${address}`;
 export const secondFactorKey = (userId: string) => `factor:${userId}`;
+export const resetMailKey = (userId: string) => `reset-mail:${userId}`;
 
 /** The latest lock end among `keys`, or null when none is locked now. */
 export async function lockedUntil(db: Queryable, keys: string[]): Promise<Date | null> {

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { authenticate } from "@/lib/auth/login";
 import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithToken } from "@/lib/accounts/password-reset";
@@ -7,7 +7,7 @@ import { parseRegistration } from "@/lib/accounts/registration-schema";
 import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
 import { hashToken, peekToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
-import { tokens, users } from "@/lib/db/schema";
+import { emailOutbox, tokens, users } from "@/lib/db/schema";
 import { candidatePassword, registerWithEmail, registrationForm, tokenFromMail, userByIdentifier } from "../support/candidates";
 import { uniqueEmail } from "../support/factories";
 import { inboxClient } from "../support/inbox";
@@ -126,6 +126,17 @@ describe("lost password", () => {
     expect(await resetPasswordWithToken(token, "Encore un autre, 2026 !")).toMatchObject({ ok: false, field: "token", message: expect.stringContaining("déjà servi") });
     await inbox.waitFor(email, (m) => m.subject === "AcloE – Votre mot de passe a été changé");
     expect(await authenticate(getDb(), { identifier: email, password: newPassword, address })).toMatchObject({ status: "ok" });
+  });
+
+  it("mails at most three links an hour to one account, however often the form is sent", async () => {
+    const email = uniqueEmail("inonde");
+    await registerWithEmail(email);
+    for (let attempt = 0; attempt < 6; attempt++) await requestPasswordReset(email);
+    const queued = await getDb()
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "password-reset")));
+    expect(queued).toHaveLength(3);
   });
 
   it("refuses an expired reset link", async () => {

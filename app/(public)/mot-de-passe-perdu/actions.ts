@@ -1,15 +1,20 @@
 "use server";
 
+import { after } from "next/server";
 import { z } from "zod";
 import { requestPasswordReset, resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
+import { logger } from "@/lib/logger";
 
 export type ResetRequestState = { sent: boolean; error?: string; identifier?: string };
 
-/** Same answer whether or not the identifier has an account. */
+/**
+ * Same answer, in the same time, whether or not the identifier has an account: the lookup and
+ * the mail happen after the response is sent.
+ */
 export async function requestReset(_previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
   const identifier = z.string().trim().min(1).max(320).safeParse(formData.get("identifier"));
   if (!identifier.success) return { sent: false, error: "Indiquez votre identifiant (votre adresse électronique)." };
-  await requestPasswordReset(identifier.data);
+  after(() => requestPasswordReset(identifier.data).catch((error: unknown) => logger.error("password_reset.request_failed", { error })));
   return { sent: true };
 }
 
