@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { MemberFields } from "@/components/admin/member-fields";
-import { Alert } from "@/components/ui/alert";
+import { FormOutcome } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,11 +15,7 @@ export function InviteForm({ action, departements }: { action: (state: TeamFormS
   const values = state.values ?? {};
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
-      {state.ok && state.message ? (
-        <Alert tone="success" role="status">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormOutcome success={state.ok ? state.message : null} />
       <ErrorSummary errors={state.errors} labels={labels} targets={{ role: "invite-role" }} />
       <TextField id="email" name="email" type="email" label="Adresse électronique" required autoComplete="off" defaultValue={typeof values.email === "string" ? values.email : ""} error={state.errors.email} />
       <MemberFields idPrefix="invite-" departements={departements} values={{ role: typeof values.role === "string" ? values.role : undefined, departements: Array.isArray(values.departements) ? values.departements : [] }} errors={state.errors} />
@@ -41,11 +37,7 @@ export function MemberForm({
   const values = state.values ? { role: String(state.values.role), departements: Array.isArray(state.values.departements) ? state.values.departements : [] } : saved;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
-      {state.ok && state.message ? (
-        <Alert tone="success" role="status">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormOutcome success={state.ok ? state.message : null} />
       <ErrorSummary errors={state.errors} labels={labels} targets={{ role: "member-role" }} />
       <MemberFields idPrefix="member-" departements={departements} values={values} errors={state.errors} />
       <SubmitButton pendingLabel="Enregistrement…">Enregistrer</SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert, FormOutcome } from "@/components/ui/alert";
+import { FormOutcome } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextAreaField, TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,11 +22,7 @@ export function SettingsForm({
   const values = state.values ?? saved;
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
-      {state.ok && state.message ? (
-        <Alert tone="success" role="status">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormOutcome success={state.ok ? state.message : null} />
       <ErrorSummary errors={state.errors} labels={Object.fromEntries(fields.map((field) => [field.key, field.label]))} />
       <div className="grid gap-4 md:grid-cols-2">
         {fields.map((field) => (

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { cellClass, ScrollTable } from "@/components/admin/scroll-table";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormOutcome } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RequiredNote, SelectField, TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -32,11 +32,7 @@ export function EntryForm({
   const targets = Object.fromEntries(fields.map((field) => [field.name, `${idPrefix}${field.name}`]));
   return (
     <form key={state.attempt} action={formAction} noValidate className="space-y-4">
-      {state.ok && state.message ? (
-        <Alert tone="success" role="status">
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormOutcome success={state.ok ? state.message : null} />
       <ErrorSummary errors={state.errors} labels={labels} targets={targets} />
       {fields.some((field) => field.required) ? <RequiredNote /> : null}
       {fields.map((field) => {
