@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { malformedActionCall } from "@/lib/security/action-calls";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security/headers";
 
 /**
@@ -9,7 +10,7 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
  * header and puts it on its scripts), with HSTS in production.
  * Sessions are checked in layouts, pages and actions, never here.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const environment = env();
   const policy = contentSecurityPolicy({
@@ -20,10 +21,16 @@ export function proxy(request: NextRequest) {
     development: environment.NODE_ENV === "development",
   });
   const hsts = strictTransportSecurity(environment.APP_URL);
-  // A path that is not valid percent-encoding ("/verification/%FF") would fail in the router
-  // with a bare 500: answer it here, in French, with the security headers.
-  if (!wellEncoded(request.nextUrl.pathname)) {
-    return new NextResponse("Adresse invalide : vérifiez le lien ou recopiez-le en entier.", {
+  // A path that is not valid percent-encoding ("/verification/%FF"), or a forged action call
+  // Next.js cannot decode, would fail in the router with a bare 500: answer here, in French,
+  // with the security headers.
+  const refusal = !wellEncoded(request.nextUrl.pathname)
+    ? "Adresse invalide : vérifiez le lien ou recopiez-le en entier."
+    : (await malformedActionCall(request))
+      ? "Requête invalide : rechargez la page et recommencez."
+      : null;
+  if (refusal) {
+    return new NextResponse(refusal, {
       status: 400,
       headers: {
         "Content-Type": "text/plain; charset=utf-8",

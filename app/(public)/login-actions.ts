@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { safeNextPath } from "@/app/_data/session";
@@ -33,7 +34,7 @@ function refusalMessage(code: string): LoginState {
 }
 
 /** "Connecter": every failure gets one generic message, except throttling and an unconfirmed address. */
-export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
+export const login = serverAction("public", [formState<LoginState>(), formInput], async (_caller, _previous, formData): Promise<LoginState> => {
   const parsed = loginForm.safeParse(Object.fromEntries(formData));
   const identifier = String(formData.get("identifier") ?? "").slice(0, 320);
   if (!parsed.success) return { message: "Indiquez votre identifiant et votre mot de passe.", identifier };
@@ -49,10 +50,10 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     if (error instanceof AuthError) return { message: "La connexion a échoué. Réessayez dans un instant.", identifier };
     throw error; // the redirect after a successful login
   }
-}
+});
 
 /** "Renvoyer le message" from the login block, for an account whose address is not confirmed. */
-export async function resendFromLogin(_previous: LoginState, formData: FormData): Promise<LoginState> {
+export const resendFromLogin = serverAction("public", [formState<LoginState>(), formInput], async (_caller, _previous, formData): Promise<LoginState> => {
   const identifier = z.string().trim().max(320).safeParse(formData.get("identifier"));
   if (identifier.success && identifier.data) await resendVerification(identifier.data);
   return {
@@ -60,4 +61,4 @@ export async function resendFromLogin(_previous: LoginState, formData: FormData)
     resent: true,
     message: "Si cette adresse attend sa confirmation, un nouveau message vient de lui être envoyé.",
   };
-}
+});

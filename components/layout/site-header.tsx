@@ -16,7 +16,7 @@ export function SiteHeader({
   serviceName: string;
   nav: NavItem[];
   /** The sign-out server action, shown as "Déconnecter" when someone is signed in. */
-  logout?: () => Promise<void>;
+  logout?: (formData: FormData) => Promise<void>;
   /** The page width class, so the header lines up with the content (wider for staff). */
   width?: string;
 }) {

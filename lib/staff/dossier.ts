@@ -1,5 +1,5 @@
 import "server-only";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
 import { Readable } from "node:stream";
 import { ZipFile } from "yazl";
 import { staffStatusLabel } from "../applications/status";
@@ -64,6 +64,9 @@ ${candidature.diplomas.length ? `<ul>${candidature.diplomas.map((diploma) => `<l
 
 export type Dossier = { fileName: string; stream: Readable };
 
+/** Storage did not answer while the dossier was being prepared: nothing was sent yet. */
+export class DossierStorageUnavailable extends Error {}
+
 /** The ZIP of one candidature, or null when it is not visible to this staff member. */
 export async function buildDossier(deps: { db: Database; storage: Storage }, staff: StaffMember, applicationId: string): Promise<Dossier | null> {
   const candidature = await loadStaffCandidature(deps.db, staff, applicationId);
@@ -79,6 +82,22 @@ export async function buildDossier(deps: { db: Database; storage: Storage }, sta
   const keys = entries.length
     ? await deps.db.select({ id: files.id, key: files.storageKey }).from(files).where(inArray(files.id, entries.map((entry) => entry.fileId)))
     : [];
+  // Every object is looked up before the first byte goes out: once the ZIP streams, a failure
+  // can only cut the download short. A missing object is named in the ZIP; storage that does
+  // not answer gets the staff member a message instead of a broken file.
+  const present: typeof entries = [];
+  const missing: string[] = [];
+  for (const entry of entries) {
+    const key = keys.find((row) => row.id === entry.fileId)?.key;
+    if (!key) continue;
+    try {
+      await deps.storage.client.send(new HeadObjectCommand({ Bucket: deps.storage.bucket, Key: key }));
+      present.push(entry);
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw new DossierStorageUnavailable("storage_unavailable", { cause: error });
+      missing.push(entry.path);
+    }
+  }
   await recordAudit(deps.db, {
     actor: staffActor(staff),
     action: "application.dossier_downloaded",
@@ -89,7 +108,11 @@ export async function buildDossier(deps: { db: Database; storage: Storage }, sta
 
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(dossierSummaryHtml(candidature), "utf8"), "00 - Récapitulatif de la candidature.html");
-  for (const entry of entries) {
+  if (missing.length) {
+    const note = `Ces fichiers sont enregistrés pour la candidature mais introuvables dans le stockage ; le candidat peut les déposer à nouveau :\r\n\r\n${missing.map((path) => `- ${path}`).join("\r\n")}\r\n`;
+    zip.addBuffer(Buffer.from(note, "utf8"), "00 - Fichiers introuvables.txt");
+  }
+  for (const entry of present) {
     const key = keys.find((row) => row.id === entry.fileId)?.key;
     if (!key) continue;
     // Fetched one at a time, when the ZIP reaches it: memory stays flat whatever the sizes.
@@ -101,6 +124,10 @@ export async function buildDossier(deps: { db: Database; storage: Storage }, sta
     });
   }
   zip.end();
+  const output = Readable.from(zip.outputStream as Readable);
+  // A read failing mid-way (storage gone since the lookup) ends the download with an error
+  // instead of leaving it hanging.
+  zip.on("error", (error: Error) => output.destroy(error));
   const name = safeFileName(`Candidature ${application.postType.label} - ${candidate.name}`);
-  return { fileName: `${name}.zip`, stream: Readable.from(zip.outputStream as Readable) };
+  return { fileName: `${name}.zip`, stream: output };
 }

@@ -19,11 +19,13 @@ import { loadCandidate, listCandidates, resetCandidatePassword } from "@/lib/sta
 import { loadStaffCandidature } from "@/lib/staff/candidature";
 import { loadDashboard } from "@/lib/staff/dashboard";
 import { addNote, changeStatus, extendValidity } from "@/lib/staff/decisions";
-import { buildDossier } from "@/lib/staff/dossier";
+import { buildDossier, DossierStorageUnavailable } from "@/lib/staff/dossier";
 import { exportApplications } from "@/lib/staff/exports";
 import { openFileAsStaff } from "@/lib/staff/files";
 import { parseApplicationFilters } from "@/lib/staff/list-filters";
-import { getStorage } from "@/lib/storage/client";
+import { createStorage, getStorage } from "@/lib/storage/client";
+import { DeleteObjectCommand } from "@aws-sdk/client-s3";
+import { files } from "@/lib/db/schema";
 import { samplePdf } from "../../scripts/services/sample-pdf";
 import { applicationForm } from "../support/applications";
 import { insertCandidate, uniqueEmail } from "../support/factories";
@@ -310,6 +312,26 @@ describe("staff files, dossier and exports", () => {
     expect(summary).toContain("Alix");
     expect(summary).not.toMatch(/RQTH\s*:|\bOui\b/);
     expect(await lastAudit("application.dossier_downloaded", person.applicationId)).toMatchObject({ actorId: staff.id, details: { files: 1 } });
+  });
+
+  it("names a file missing from storage inside the dossier, and refuses cleanly when storage does not answer", async () => {
+    const ref = await reference();
+    const person = await candidate(randomUUID().slice(0, 8), { firstName: "Odile" });
+    const fileId = await attachIdentity(person.userId, person.applicationId, ref.identity);
+    const staff = await staffMember("gestionnaire");
+    const [file] = await db().select({ key: files.storageKey }).from(files).where(eq(files.id, fileId));
+    await getStorage().client.send(new DeleteObjectCommand({ Bucket: getStorage().bucket, Key: file!.key }));
+
+    // Before: the ZIP stream waited forever for the missing object (the download never ended).
+    const dossier = await buildDossier({ db: db(), storage: getStorage() }, staff, person.applicationId);
+    const entries = await zipEntries(await streamToBuffer(dossier!.stream));
+    expect([...entries.keys()]).toEqual(["00 - Récapitulatif de la candidature.html", "00 - Fichiers introuvables.txt"]);
+    expect(entries.get("00 - Fichiers introuvables.txt")!.toString("utf8")).toContain("01 - Pièce d'identité - identite.pdf");
+
+    // Storage stopped: no half-sent ZIP, an error the route turns into a French 503.
+    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    await attachIdentity(person.userId, person.applicationId, ref.identity);
+    await expect(buildDossier({ db: db(), storage: stopped }, staff, person.applicationId)).rejects.toBeInstanceOf(DossierStorageUnavailable);
   });
 
   it("exports the filtered list as CSV for French Excel and as XLSX, RQTH only when asked and logged", async () => {

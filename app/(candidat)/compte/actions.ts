@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireCandidate } from "@/app/_data/session";
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { changePassword, deleteAccount, profileSchema, requestEmailChange, updateProfile } from "@/lib/accounts/account";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { fieldErrors } from "@/lib/validation";
@@ -12,9 +12,8 @@ export type FormState = { ok?: boolean; message?: string; errors: Partial<Record
 const profileFields = ["civility", "usageName", "birthName", "firstName", "birthDate", "birthPlace", "nationality", "phone", "misc"] as const;
 
 /** "Mes informations personnelles". Each action checks the session itself. */
-export async function saveProfile(previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireCandidate();
-  const values = Object.fromEntries(profileFields.map((name) => [name, String(formData.get(name) ?? "").slice(0, 2000)]));
+export const saveProfile = serverAction("candidate", [formState<FormState>(), formInput], async (user, previous, form): Promise<FormState> => {
+  const values = Object.fromEntries(profileFields.map((name) => [name, String(form.get(name) ?? "").slice(0, 2000)]));
   const parsed = profileSchema.safeParse(values);
   const attempt = previous.attempt + 1;
   if (!parsed.success) return { errors: fieldErrors(parsed.error.issues), values, attempt };
@@ -24,12 +23,11 @@ export async function saveProfile(previous: FormState, formData: FormData): Prom
   await updateProfile(user.id, parsed.data);
   revalidatePath("/", "layout");
   return { ok: true, message: "Vos informations sont enregistrées.", errors: {}, attempt };
-}
+});
 
 /** "Changer d'adresse électronique": a link to the new address, a notice to the old one. */
-export async function changeEmail(previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireCandidate();
-  const input = z.object({ newEmail: z.string().max(254), currentPassword: z.string().max(1024) }).safeParse(Object.fromEntries(formData));
+export const changeEmail = serverAction("candidate", [formState<FormState>(), formInput], async (user, previous, form): Promise<FormState> => {
+  const input = z.object({ newEmail: z.string().max(254), currentPassword: z.string().max(1024) }).safeParse(Object.fromEntries(form));
   const attempt = previous.attempt + 1;
   if (!input.success) return { errors: { newEmail: "Indiquez une adresse électronique valide." }, attempt };
   const result = await requestEmailChange(user.id, input.data.newEmail, input.data.currentPassword);
@@ -40,14 +38,13 @@ export async function changeEmail(previous: FormState, formData: FormData): Prom
     errors: {},
     attempt,
   };
-}
+});
 
 /** "Changer de mot de passe": other sessions end; this one continues with the new password. */
-export async function updatePassword(previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireCandidate();
+export const updatePassword = serverAction("candidate", [formState<FormState>(), formInput], async (user, previous, form): Promise<FormState> => {
   const input = z
     .object({ currentPassword: z.string().max(1024), password: z.string().max(1024), passwordConfirmation: z.string().max(1024) })
-    .safeParse(Object.fromEntries(formData));
+    .safeParse(Object.fromEntries(form));
   const attempt = previous.attempt + 1;
   if (!input.success) return { errors: { password: "Indiquez un nouveau mot de passe." }, attempt };
   if (input.data.password !== input.data.passwordConfirmation) {
@@ -57,16 +54,15 @@ export async function updatePassword(previous: FormState, formData: FormData): P
   if (!result.ok) return { errors: result.errors, attempt };
   await signIn("password", { identifier: user.identifier, password: input.data.password, redirect: false });
   return { ok: true, message: "Votre mot de passe est changé. Vos autres sessions ont été fermées.", errors: {}, attempt };
-}
+});
 
 /** "Supprimer mon compte", confirmed by the password. */
-export async function removeAccount(previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireCandidate();
-  const password = z.string().max(1024).safeParse(formData.get("deletePassword"));
+export const removeAccount = serverAction("candidate", [formState<FormState>(), formInput], async (user, previous, form): Promise<FormState> => {
+  const password = z.string().max(1024).safeParse(form.get("deletePassword"));
   const attempt = previous.attempt + 1;
   if (!password.success || !password.data) return { errors: { deletePassword: "Indiquez votre mot de passe pour confirmer." }, attempt };
   const result = await deleteAccount(user.id, password.data);
   if (!result.ok) return { errors: result.errors, attempt };
   await signOut({ redirectTo: "/?compte=supprime" });
   return { ok: true, errors: {}, attempt };
-}
+});

@@ -1,5 +1,6 @@
 "use server";
 
+import { booleanState, formInput, formState, serverAction } from "@/app/_data/action";
 import { z } from "zod";
 import { resendVerification, registerCandidate } from "@/lib/accounts/registration";
 import { parseRegistration, type FieldErrors } from "@/lib/accounts/registration-schema";
@@ -26,7 +27,7 @@ const textFields = [
 ] as const;
 
 /** "Valider" on the registration form. Typed values come back on error, never the passwords. */
-export async function register(previous: RegistrationState, formData: FormData): Promise<RegistrationState> {
+export const register = serverAction("public", [formState<RegistrationState>(), formInput], async (_caller, previous, formData): Promise<RegistrationState> => {
   const text = (name: string) => String(formData.get(name) ?? "").slice(0, 2000);
   const raw = {
     ...Object.fromEntries(textFields.map((name) => [name, text(name)])),
@@ -45,11 +46,11 @@ export async function register(previous: RegistrationState, formData: FormData):
   return outcome.kind === "verification-sent"
     ? { status: "verification-sent", email: outcome.email }
     : { status: "identifier-created", identifier: outcome.identifier, recoveryCodes: outcome.recoveryCodes };
-}
+});
 
 /** "Renvoyer le message" after registering: a new link if that address still awaits confirmation. */
-export async function resend(_previous: boolean, formData: FormData): Promise<boolean> {
+export const resend = serverAction("public", [booleanState, formInput], async (_caller, _previous, formData): Promise<boolean> => {
   const email = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
   if (email.success) await resendVerification(email.data);
   return true;
-}
+});

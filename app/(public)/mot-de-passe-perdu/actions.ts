@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { after } from "next/server";
 import { z } from "zod";
 import { requestPasswordReset, resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
@@ -11,12 +12,12 @@ export type ResetRequestState = { sent: boolean; error?: string; identifier?: st
  * Same answer, in the same time, whether or not the identifier has an account: the lookup and
  * the mail happen after the response is sent.
  */
-export async function requestReset(_previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+export const requestReset = serverAction("public", [formState<ResetRequestState>(), formInput], async (_caller, _previous, formData): Promise<ResetRequestState> => {
   const identifier = z.string().trim().min(1).max(320).safeParse(formData.get("identifier"));
   if (!identifier.success) return { sent: false, error: "Indiquez votre identifiant (votre adresse électronique)." };
   after(() => requestPasswordReset(identifier.data).catch((error: unknown) => logger.error("password_reset.request_failed", { error })));
   return { sent: true };
-}
+});
 
 export type RecoveryState = {
   done: boolean;
@@ -40,7 +41,7 @@ const recoveryForm = z.object({
 });
 
 /** Without email: a one-time recovery code and a new password. */
-export async function recoverWithCode(_previous: RecoveryState, formData: FormData): Promise<RecoveryState> {
+export const recoverWithCode = serverAction("public", [formState<RecoveryState>(), formInput], async (_caller, _previous, formData): Promise<RecoveryState> => {
   const parsed = recoveryForm.safeParse(Object.fromEntries(formData));
   const identifier = String(formData.get("identifier") ?? "").slice(0, 64);
   if (!parsed.success) {
@@ -54,4 +55,4 @@ export async function recoverWithCode(_previous: RecoveryState, formData: FormDa
   const result = await resetPasswordWithRecoveryCode(parsed.data);
   if (result.ok) return { done: true, errors: {} };
   return { done: false, errors: { [result.field === "token" ? "code" : result.field]: result.message }, identifier };
-}
+});

@@ -1,8 +1,8 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireCandidate } from "@/app/_data/session";
 import { replaceProvisionalPassword } from "@/lib/accounts/password-reset";
 import { signIn } from "@/lib/auth/auth";
 
@@ -14,8 +14,7 @@ const form = z.object({
 });
 
 /** The temporary password given by staff is replaced by one the candidate chooses. */
-export async function replaceTemporaryPassword(previous: ProvisionalState, formData: FormData): Promise<ProvisionalState> {
-  const user = await requireCandidate({ provisionalPassword: "allowed" });
+export const replaceTemporaryPassword = serverAction("provisional-candidate", [formState<ProvisionalState>(), formInput], async (user, previous, formData): Promise<ProvisionalState> => {
   const attempt = previous.attempt + 1;
   const parsed = form.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: { password: parsed.error.issues[0]!.message }, attempt };
@@ -28,4 +27,4 @@ export async function replaceTemporaryPassword(previous: ProvisionalState, formD
   // Every session ended with the change: this one goes on with the new password.
   await signIn("password", { identifier: user.identifier, password: parsed.data.password, redirectTo: "/tableau-de-bord?mot_de_passe=change" });
   return { errors: {}, attempt };
-}
+});

@@ -1,5 +1,6 @@
 "use server";
 
+import { serverAction } from "@/app/_data/action";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { safeNextPath, staffHome } from "@/app/_data/session";
@@ -8,15 +9,15 @@ import { passkeyAuthenticationOptions } from "@/lib/staff/factors";
 import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
 
 /** "Se connecter avec une clé d'accès", step 1: a challenge any of this site's passkeys can answer. */
-export async function passkeySignInOptions(): Promise<PasskeyOptions> {
+export const passkeySignInOptions = serverAction("public", [], async (_caller): Promise<PasskeyOptions> => {
   const { challengeId, options } = await passkeyAuthenticationOptions(null);
   return { ok: true, challengeId, options };
-}
+});
 
 const passkeyAnswer = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000), suivant: z.string().max(500).optional() });
 
 /** Step 2: the authenticator's answer opens a staff session that has both factors. */
-export async function signInWithPasskey(challengeId: unknown, response: unknown, next: unknown): Promise<PasskeyOutcome> {
+export const signInWithPasskey = serverAction("public", [z.unknown(), z.unknown(), z.unknown()], async (_caller, challengeId, response, next): Promise<PasskeyOutcome> => {
   const parsed = passkeyAnswer.safeParse({ challengeId, response, suivant: next });
   if (!parsed.success) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
   const target = safeNextPath(parsed.data.suivant, staffHome);
@@ -30,4 +31,4 @@ export async function signInWithPasskey(challengeId: unknown, response: unknown,
     if (error instanceof AuthError) return { ok: false, message: "La connexion a échoué. Réessayez dans un instant." };
     throw error; // the redirect after a successful sign-in
   }
-}
+});

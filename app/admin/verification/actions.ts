@@ -1,8 +1,9 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireStaffSession, safeNextPath, staffHome } from "@/app/_data/session";
+import { type StaffSession, safeNextPath, staffHome } from "@/app/_data/session";
 import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { passkeyAuthenticationOptions, readPasskeyAnswer, verifySessionCode, verifySessionPasskey, type VerificationResult } from "@/lib/staff/factors";
@@ -11,8 +12,7 @@ import { passkeyAuthenticationOptions, readPasskeyAnswer, verifySessionCode, ver
  * A session waiting for its second factor, or one confirming it again before changing its
  * factors; one that must enrol first goes to the enrolment.
  */
-async function pendingSession() {
-  const session = await requireStaffSession();
+async function pendingSession(session: StaffSession) {
   if (session.gate === "enrol") redirect("/admin/securite");
   return session;
 }
@@ -22,14 +22,14 @@ const afterVerification = (next: unknown) => {
   return target.startsWith("/admin") ? target : staffHome;
 };
 
-export async function passkeyVerificationOptions(): Promise<PasskeyOptions> {
-  const { staff } = await pendingSession();
+export const passkeyVerificationOptions = serverAction("staff-session", [], async (session): Promise<PasskeyOptions> => {
+  const { staff } = await pendingSession(session);
   const { challengeId, options } = await passkeyAuthenticationOptions(staff.id);
   return { ok: true, challengeId, options };
-}
+});
 
-export async function verifyWithPasskey(challengeId: unknown, response: unknown, next: unknown): Promise<PasskeyOutcome> {
-  const { staff, sessionId } = await pendingSession();
+export const verifyWithPasskey = serverAction("staff-session", [z.unknown(), z.unknown(), z.unknown()], async (session, challengeId, response, next): Promise<PasskeyOutcome> => {
+  const { staff, sessionId } = await pendingSession(session);
   const parsed = z.object({ challengeId: z.uuid(), response: z.string().min(2).max(20_000) }).safeParse({ challengeId, response });
   if (!parsed.success) return { ok: false, message: "La clé d'accès n'a pas pu être lue. Réessayez." };
   const answer = readPasskeyAnswer<AuthenticationResponseJSON>(parsed.data.response);
@@ -38,15 +38,15 @@ export async function verifyWithPasskey(challengeId: unknown, response: unknown,
   if (!result.ok && result.ended) redirect("/admin/connexion?bloque=1");
   if (!result.ok) return result;
   redirect(afterVerification(next));
-}
+});
 
 export type CodeState = { attempt: number; message?: string };
 
 const codeForm = z.object({ methode: z.enum(["totp", "recovery"]), code: z.string().trim().min(1).max(40), suivant: z.string().max(500).optional() });
 
 /** The 6 digits of the authenticator app, or a recovery code. */
-export async function verifyWithCode(previous: CodeState, formData: FormData): Promise<CodeState> {
-  const { staff, sessionId } = await pendingSession();
+export const verifyWithCode = serverAction("staff-session", [formState<CodeState>(), formInput], async (session, previous, formData): Promise<CodeState> => {
+  const { staff, sessionId } = await pendingSession(session);
   const parsed = codeForm.safeParse(Object.fromEntries(formData));
   const attempt = previous.attempt + 1;
   if (!parsed.success) {
@@ -56,4 +56,4 @@ export async function verifyWithCode(previous: CodeState, formData: FormData): P
   if (!result.ok && result.ended) redirect("/admin/connexion?bloque=1");
   if (!result.ok) return { attempt, message: result.message };
   redirect(afterVerification(parsed.data.suivant));
-}
+});

@@ -6,7 +6,9 @@ export const dynamic = "force-dynamic";
 /** "Télécharger mes données": a JSON file of everything held about the signed-in candidate. */
 export async function GET() {
   const user = await getCurrentUser();
-  if (!user || user.role !== "candidate") return Response.json({ error: "Connectez-vous pour télécharger vos données." }, { status: 401 });
+  // A link followed after the session ended: sign in, then the download starts.
+  if (!user) return new Response(null, { status: 303, headers: { Location: `/?suivant=${encodeURIComponent("/compte/donnees")}` } });
+  if (user.role !== "candidate") return new Response("Introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const data = await exportAccountData(user.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {

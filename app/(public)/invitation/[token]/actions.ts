@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { tokenShape } from "@/lib/auth/tokens";
@@ -14,7 +15,7 @@ const form = z.object({
 });
 
 /** The invited staff member chooses their password, then signs in on the staff sign-in page. */
-export async function choosePassword(previous: InvitationState, formData: FormData): Promise<InvitationState> {
+export const choosePassword = serverAction("public", [formState<InvitationState>(), formInput], async (_caller, previous, formData): Promise<InvitationState> => {
   const attempt = previous.attempt + 1;
   const parsed = form.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: { token: "Ce lien n'est pas valide. Demandez une nouvelle invitation." }, attempt };
@@ -22,4 +23,4 @@ export async function choosePassword(previous: InvitationState, formData: FormDa
   const result = await acceptInvitation(parsed.data.token, parsed.data.password);
   if (!result.ok) return { errors: { [result.field]: result.message }, attempt };
   redirect("/admin/connexion?active=1");
-}
+});

@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { resetPasswordWithToken } from "@/lib/accounts/password-reset";
@@ -15,7 +16,7 @@ const newPasswordForm = z.object({
 });
 
 /** Sets the new password, ends every open session of the account, then sends to the login. */
-export async function setNewPassword(previous: NewPasswordState, formData: FormData): Promise<NewPasswordState> {
+export const setNewPassword = serverAction("public", [formState<NewPasswordState>(), formInput], async (_caller, previous, formData): Promise<NewPasswordState> => {
   const attempt = previous.attempt + 1;
   const parsed = newPasswordForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: { token: "Ce lien n'est pas valide. Demandez un nouveau lien depuis « Mot de passe perdu »." }, attempt };
@@ -25,4 +26,4 @@ export async function setNewPassword(previous: NewPasswordState, formData: FormD
   const result = await resetPasswordWithToken(parsed.data.token, parsed.data.password);
   if (!result.ok) return { errors: { [result.field === "code" ? "token" : result.field]: result.message }, attempt };
   redirect("/?motdepasse=change");
-}
+});

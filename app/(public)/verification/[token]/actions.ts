@@ -1,5 +1,6 @@
 "use server";
 
+import { formInput, serverAction } from "@/app/_data/action";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -7,7 +8,7 @@ import { signIn } from "@/lib/auth/auth";
 import { tokenShape } from "@/lib/auth/tokens";
 
 /** The POST behind "Activer mon espace candidat": confirms the address and opens a session. */
-export async function activate(formData: FormData): Promise<void> {
+export const activate = serverAction("public", [formInput], async (_caller, formData): Promise<void> => {
   const token = z.string().regex(tokenShape).safeParse(formData.get("token"));
   if (!token.success) redirect("/verification/invalide");
   try {
@@ -17,4 +18,4 @@ export async function activate(formData: FormData): Promise<void> {
     if (error instanceof AuthError) redirect(`/verification/${token.data}`);
     throw error;
   }
-}
+});

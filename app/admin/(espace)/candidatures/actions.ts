@@ -1,9 +1,10 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
+import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
-import { requireStaff } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
 import { deliverEmails } from "@/lib/mail/outbox";
 import { sendStaffMessage } from "@/lib/messages/messages";
@@ -38,8 +39,7 @@ function decisionMessage(changed: number, skipped: number): string {
 }
 
 /** "Changer le statut" of one candidature, from its page. */
-export async function changeApplicationStatus(applicationId: unknown, previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff();
+export const changeApplicationStatus = serverAction("staff", [z.unknown(), formState<StaffFormState>(), formInput], async (staff, applicationId, previous, formData): Promise<StaffFormState> => {
   const id = idSchema.safeParse(applicationId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
@@ -50,11 +50,10 @@ export async function changeApplicationStatus(applicationId: unknown, previous: 
   revalidatePath("/admin", "layout");
   if (result.changed === 0) return { errors: { status: "Cette candidature est déjà dans ce statut, ou a été retirée par le candidat." }, values, attempt };
   return { ok: true, message: decisionMessage(result.changed, result.skipped), errors: {}, attempt };
-}
+});
 
 /** "Changer le statut" of the checked candidatures, or of the whole filtered list (500 at most). */
-export async function changeStatusInBulk(previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff();
+export const changeStatusInBulk = serverAction("staff", [formState<StaffFormState>(), formInput], async (staff, previous, formData): Promise<StaffFormState> => {
   const attempt = previous.attempt + 1;
   const db = getDb();
   const values = { status: text(formData, "status"), reason: text(formData, "reason") };
@@ -75,11 +74,10 @@ export async function changeStatusInBulk(previous: StaffFormState, formData: For
   if (!result.ok) return { errors: result.errors, values, attempt };
   revalidatePath("/admin", "layout");
   return { ok: true, message: decisionMessage(result.changed, result.skipped), errors: {}, attempt };
-}
+});
 
 /** "Envoyer" a message to the candidate (who is mailed that it awaits). */
-export async function sendMessageToCandidate(applicationId: unknown, previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff();
+export const sendMessageToCandidate = serverAction("staff", [z.unknown(), formState<StaffFormState>(), formInput], async (staff, applicationId, previous, formData): Promise<StaffFormState> => {
   const id = idSchema.safeParse(applicationId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
@@ -88,11 +86,10 @@ export async function sendMessageToCandidate(applicationId: unknown, previous: S
   if (!result.ok) return { errors: { body: result.error }, attempt };
   revalidatePath(`/admin/candidatures/${id.data}`);
   return { ok: true, message: result.mailed ? "Message envoyé. Le candidat est prévenu par courriel qu'un message l'attend." : "Message envoyé. Le candidat, sans adresse électronique, le verra à sa prochaine connexion.", errors: {}, attempt };
-}
+});
 
 /** "Ajouter une note": private, staff only. */
-export async function addPrivateNote(applicationId: unknown, previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
-  const staff = await requireStaff();
+export const addPrivateNote = serverAction("staff", [z.unknown(), formState<StaffFormState>(), formInput], async (staff, applicationId, previous, formData): Promise<StaffFormState> => {
   const id = idSchema.safeParse(applicationId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
@@ -101,11 +98,10 @@ export async function addPrivateNote(applicationId: unknown, previous: StaffForm
   if (!result.ok) return { errors: { note: result.error }, attempt };
   revalidatePath(`/admin/candidatures/${id.data}`);
   return { ok: true, message: "Note ajoutée. Elle n'est visible que de l'équipe.", errors: {}, attempt };
-}
+});
 
 /** "Prolonger d'un mois", from the confirmation dialog. */
-export async function extendByOneMonth(formData: FormData): Promise<void> {
-  const staff = await requireStaff();
+export const extendByOneMonth = serverAction("staff", [formInput], async (staff, formData): Promise<void> => {
   const id = idSchema.safeParse(formData.get("applicationId"));
   if (!id.success) notFound();
   const result = await extendValidity(staff, id.data);
@@ -114,14 +110,13 @@ export async function extendByOneMonth(formData: FormData): Promise<void> {
   // The list's filters travel with the candidature ("précédente / suivante"): keep them, re-encoded.
   const back = applicationFiltersQuery(parseApplicationFilters(new URLSearchParams(text(formData, "back"))));
   redirect(`/admin/candidatures/${id.data}?${result.ok ? `prolongee=${result.validUntil}` : "prolongation=impossible"}${back ? `&${back}` : ""}`);
-}
+});
 
 /** "Afficher la réponse du candidat" (RQTH): returned to this page only, and journaled. */
-export async function showRqth(applicationId: unknown): Promise<string> {
-  const staff = await requireStaff();
+export const showRqth = serverAction("staff", [z.unknown()], async (staff, applicationId): Promise<string> => {
   const id = idSchema.safeParse(applicationId);
   if (!id.success) notFound();
   const label = await revealRqth(getDb(), staff, id.data);
   if (label === null) notFound();
   return label;
-}
+});

@@ -1,9 +1,10 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
+import { z } from "zod";
 import { resetMemberFactors } from "@/lib/staff/factors";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { requireAdmin } from "@/app/_data/session";
 import { inviteStaff, resendInvitation, setMemberActive, updateMember } from "@/lib/staff/team";
 import { idSchema } from "@/lib/validation";
 
@@ -13,8 +14,7 @@ const text = (formData: FormData, name: string) => String(formData.get(name) ?? 
 const codes = (formData: FormData) => formData.getAll("departements").map(String).slice(0, 50);
 
 /** "Inviter": admins only, checked here and in lib. */
-export async function invite(previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
-  const admin = await requireAdmin();
+export const invite = serverAction("admin", [formState<TeamFormState>(), formInput], async (admin, previous, formData): Promise<TeamFormState> => {
   const values = { email: text(formData, "email"), role: text(formData, "role"), departements: codes(formData) };
   const attempt = previous.attempt + 1;
   const result = await inviteStaff(admin, values);
@@ -22,10 +22,9 @@ export async function invite(previous: TeamFormState, formData: FormData): Promi
   if (!result.ok) return { errors: result.errors, values, attempt };
   revalidatePath("/admin/equipe");
   return { ok: true, message: `Invitation envoyée à ${values.email.trim().toLowerCase()} : le lien est valable 48 heures.`, errors: {}, attempt };
-}
+});
 
-export async function saveMember(userId: unknown, previous: TeamFormState, formData: FormData): Promise<TeamFormState> {
-  const admin = await requireAdmin();
+export const saveMember = serverAction("admin", [z.unknown(), formState<TeamFormState>(), formInput], async (admin, userId, previous, formData): Promise<TeamFormState> => {
   const id = idSchema.safeParse(userId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
@@ -35,11 +34,10 @@ export async function saveMember(userId: unknown, previous: TeamFormState, formD
   if (!result.ok) return { errors: result.errors, values, attempt };
   revalidatePath("/admin/equipe", "layout");
   return { ok: true, message: "Rôle et départements enregistrés : ils valent dès sa prochaine page.", errors: {}, attempt };
-}
+});
 
 /** Deactivate or reactivate, from a confirmation dialog. */
-export async function toggleMember(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const toggleMember = serverAction("admin", [formInput], async (admin, formData): Promise<void> => {
   const id = idSchema.safeParse(formData.get("userId"));
   if (!id.success) notFound();
   const active = formData.get("actif") === "oui";
@@ -47,23 +45,21 @@ export async function toggleMember(formData: FormData): Promise<void> {
   if (!result.ok && "notFound" in result) notFound();
   revalidatePath("/admin/equipe", "layout");
   redirect(`/admin/equipe/${id.data}?${result.ok ? (active ? "reactive=1" : "desactive=1") : "refuse=1"}`);
-}
+});
 
-export async function resend(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const resend = serverAction("admin", [formInput], async (admin, formData): Promise<void> => {
   const id = idSchema.safeParse(formData.get("userId"));
   if (!id.success) notFound();
   const result = await resendInvitation(admin, id.data);
   if (!result.ok && "notFound" in result) notFound();
   redirect(`/admin/equipe/${id.data}?${result.ok ? "renvoyee=1" : "refuse=1"}`);
-}
+});
 
 /** "Réinitialiser la double authentification" of a colleague who lost their devices and codes. */
-export async function resetFactors(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const resetFactors = serverAction("admin", [formInput], async (admin, formData): Promise<void> => {
   const id = idSchema.safeParse(formData.get("userId"));
   if (!id.success) notFound();
   const done = await resetMemberFactors(admin, id.data);
   revalidatePath("/admin/equipe", "layout");
   redirect(`/admin/equipe/${id.data}?${done ? "reinitialise=1" : "refuse=1"}`);
-}
+});

@@ -1,8 +1,9 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
+import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { requireAdmin } from "@/app/_data/session";
 import { setCampaign } from "@/lib/referentials/campaigns";
 import { editableSettings } from "@/lib/settings/definitions";
 import { updateSecondFactorSettings, updateSettings } from "@/lib/settings/edit";
@@ -11,8 +12,7 @@ import { idSchema } from "@/lib/validation";
 export type ParametersState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string>; attempt: number };
 
 /** "Enregistrer les paramètres": admins only (gestionnaires get a 404), checked here and in lib. */
-export async function saveSettings(previous: ParametersState, formData: FormData): Promise<ParametersState> {
-  const staff = await requireAdmin();
+export const saveSettings = serverAction("admin", [formState<ParametersState>(), formInput], async (staff, previous, formData): Promise<ParametersState> => {
   const values = Object.fromEntries(editableSettings.map((key) => [key, String(formData.get(key) ?? "").slice(0, 500)]));
   const attempt = previous.attempt + 1;
   const result = await updateSettings(staff, values);
@@ -23,13 +23,12 @@ export async function saveSettings(previous: ParametersState, formData: FormData
       ? "Aucun changement : les paramètres étaient déjà ceux-là."
       : `${result.changed.length === 1 ? "1 paramètre modifié" : `${result.changed.length} paramètres modifiés`}, en vigueur dès maintenant et inscrit${result.changed.length === 1 ? "" : "s"} au journal.`;
   return { ok: true, message, errors: {}, attempt };
-}
+});
 
 export type CampaignState = { ok?: boolean; message?: string; error?: string; attempt: number };
 
 /** Opens or closes one post type's campaign. */
-export async function saveCampaign(postTypeId: unknown, previous: CampaignState, formData: FormData): Promise<CampaignState> {
-  const staff = await requireAdmin();
+export const saveCampaign = serverAction("admin", [z.unknown(), formState<CampaignState>(), formInput], async (staff, postTypeId, previous, formData): Promise<CampaignState> => {
   const id = idSchema.safeParse(postTypeId);
   if (!id.success) notFound();
   const attempt = previous.attempt + 1;
@@ -39,13 +38,12 @@ export async function saveCampaign(postTypeId: unknown, previous: CampaignState,
   if (!result.ok) return { error: result.error, attempt };
   revalidatePath("/", "layout");
   return { ok: true, message: open ? "Campagne ouverte : les candidats peuvent déposer une candidature." : "Campagne fermée : les candidats lisent votre message.", attempt };
-}
+});
 
 export type SecondFactorState = { message?: string; error?: string; attempt: number };
 
 /** "Double authentification": mandatory or not, per role. */
-export async function saveSecondFactor(previous: SecondFactorState, formData: FormData): Promise<SecondFactorState> {
-  const staff = await requireAdmin();
+export const saveSecondFactor = serverAction("admin", [formState<SecondFactorState>(), formInput], async (staff, previous, formData): Promise<SecondFactorState> => {
   const attempt = previous.attempt + 1;
   const result = await updateSecondFactorSettings(staff, {
     secondFactorForAdmins: formData.get("administrateurs") === "on",
@@ -56,4 +54,4 @@ export async function saveSecondFactor(previous: SecondFactorState, formData: Fo
     message: result.changed.length === 0 ? "Aucun changement." : "Enregistré et inscrit au journal : qui n'a pas de second facteur devra en ajouter un à sa prochaine page.",
     attempt,
   };
-}
+});

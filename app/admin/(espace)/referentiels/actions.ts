@@ -1,9 +1,10 @@
 "use server";
 
+import { formInput, formState, serverAction } from "@/app/_data/action";
+import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
-import { requireAdmin } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
 import { isReferentialKind, referentialCatalog, type ReferentialKind } from "@/lib/referentials/catalog";
 import { applyZonesImport, moveReferentialEntry, previewZonesImport, refreshCompletenessOfPostTypes, saveReferentialEntry, setReferentialActive, type ZoneImportResult } from "@/lib/referentials/referentials";
@@ -23,8 +24,7 @@ function refreshLater(postTypeIds: string[] | undefined) {
 }
 
 /** "Ajouter" (id null) or "Enregistrer" an entry: admins only, checked here and in lib. */
-export async function saveEntry(kindValue: unknown, idValue: unknown, previous: EntryFormState, formData: FormData): Promise<EntryFormState> {
-  const admin = await requireAdmin();
+export const saveEntry = serverAction("admin", [z.unknown(), z.unknown(), formState<EntryFormState>(), formInput], async (admin, kindValue, idValue, previous, formData): Promise<EntryFormState> => {
   const kind = kindOf(kindValue);
   const id = idValue === null ? null : idSchema.safeParse(idValue);
   if (id && !id.success) notFound();
@@ -37,11 +37,10 @@ export async function saveEntry(kindValue: unknown, idValue: unknown, previous: 
   revalidatePath("/admin/referentiels", "layout");
   const label = values.label?.trim();
   return { ok: true, message: id ? "Modifications enregistrées : elles valent dès maintenant pour les candidats." : `« ${label} » ajouté en fin de liste.`, errors: {}, attempt };
-}
+});
 
 /** "Désactiver" / "Réactiver", from a confirmation dialog. */
-export async function toggleEntry(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const toggleEntry = serverAction("admin", [formInput], async (admin, formData): Promise<void> => {
   const kind = kindOf(formData.get("kind"));
   const id = idSchema.safeParse(formData.get("id"));
   if (!id.success) notFound();
@@ -51,11 +50,10 @@ export async function toggleEntry(formData: FormData): Promise<void> {
   refreshLater(result.refresh);
   revalidatePath("/admin/referentiels", "layout");
   redirect(`/admin/referentiels/${kind}/${id.data}?${active ? "reactive=1" : "desactive=1"}`);
-}
+});
 
 /** "Monter" / "Descendre"; the page comes back with focus on the same button of the moved row. */
-export async function moveEntry(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const moveEntry = serverAction("admin", [formInput], async (admin, formData): Promise<void> => {
   const kind = kindOf(formData.get("kind"));
   const id = idSchema.safeParse(formData.get("id"));
   if (!id.success) notFound();
@@ -64,7 +62,7 @@ export async function moveEntry(formData: FormData): Promise<void> {
   if (!result.ok) notFound();
   revalidatePath("/admin/referentiels", "layout");
   redirect(`/admin/referentiels/${kind}?deplace=${id.data}&sens=${up ? "haut" : "bas"}`);
-}
+});
 
 export type ZonesImportState = ZoneImportResult & { content?: string; applied?: boolean; message?: string; attempt: number };
 
@@ -73,8 +71,7 @@ export type ZonesImportState = ZoneImportResult & { content?: string; applied?: 
  * by line what importing would do, writing nothing; "Importer" applies the previewed content,
  * checked again (all lines or none).
  */
-export async function importZones(previous: ZonesImportState, formData: FormData): Promise<ZonesImportState> {
-  const admin = await requireAdmin();
+export const importZones = serverAction("admin", [formState<ZonesImportState>(), formInput], async (admin, previous, formData): Promise<ZonesImportState> => {
   const attempt = previous.attempt + 1;
   if (formData.get("etape") === "importer") {
     const content = formData.get("contenu");
@@ -92,4 +89,4 @@ export async function importZones(previous: ZonesImportState, formData: FormData
   const content = decodeCsv(new Uint8Array(await file.arrayBuffer()));
   const plan = await previewZonesImport(getDb(), admin, content);
   return { ...plan, content: plan.ok ? content : undefined, attempt };
-}
+});
