@@ -1,17 +1,18 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { AccountDeletedEmail, accountDeletedSubject } from "../../emails/account-deleted";
 import { EmailChangeEmail, emailChangeSubject } from "../../emails/email-change";
 import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/email-change-notice";
 import { loadApplications } from "../applications/queries";
-import { recordAudit } from "../audit/audit";
+import { erasedActorLabel, recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
+import { identifierKey, resetMailKey } from "../auth/throttle";
 import { consumeToken, issueToken, supersedeTokens, type TokenFailure } from "../auth/tokens";
-import { getDb } from "../db/client";
+import { getDb, type Queryable } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { applications, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
+import { applications, auditLog, authThrottle, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail } from "../mail/outbox";
 import { getStorage } from "../storage/client";
@@ -56,6 +57,7 @@ export async function requestEmailChange(userId: string, newEmail: string, passw
     await outbox.enqueue({
       template: "email-change",
       to: email.data,
+      userId,
       subject: emailChangeSubject(),
       element: createElement(EmailChangeEmail, { branding, confirmUrl: appLink(`/compte/courriel/${token}`), validHours: emailChangeValidHours }),
     });
@@ -63,6 +65,7 @@ export async function requestEmailChange(userId: string, newEmail: string, passw
       await outbox.enqueue({
         template: "email-change-notice",
         to: user.email,
+        userId,
         subject: emailChangeNoticeSubject(),
         element: createElement(EmailChangeNoticeEmail, { branding, newEmail: email.data, contactEmail: branding.contactEmail }),
       });
@@ -147,6 +150,26 @@ export async function exportAccountData(userId: string) {
  * transaction (an anonymous trace per application), stored objects right after commit (or by
  * the daily job if storage is down), and a last mail.
  */
+/**
+ * What the account leaves elsewhere once its rows go (as "Données personnelles" promises):
+ * its mails go with it (email_outbox.user_id cascades); the journal keeps what happened but no
+ * longer who — the candidate's label and address become a pseudonym, file names taken out of
+ * staff entries about their applications (the journal's trigger allows only such erasures);
+ * the login throttle forgets the identifier and address.
+ */
+async function eraseTraces(tx: Queryable, userId: string, identifiers: string[], applicationIds: string[]): Promise<void> {
+  await tx.update(auditLog).set({ actorLabel: erasedActorLabel, address: null }).where(eq(auditLog.actorId, userId));
+  const aboutThem = or(
+    and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, userId)),
+    applicationIds.length ? and(eq(auditLog.entityType, "application"), inArray(auditLog.entityId, applicationIds)) : undefined,
+  );
+  await tx
+    .update(auditLog)
+    .set({ details: sql`${auditLog.details} - 'name' - 'email'` })
+    .where(and(aboutThem, sql`${auditLog.details} ?| array['name', 'email']`));
+  await tx.delete(authThrottle).where(inArray(authThrottle.key, [...identifiers.map(identifierKey), resetMailKey(userId)]));
+}
+
 export async function deleteAccount(userId: string, password: string): Promise<AccountResult> {
   const db = getDb();
   const passwordProblem = await confirmCurrentPassword(db, userId, password);
@@ -155,7 +178,7 @@ export async function deleteAccount(userId: string, password: string): Promise<A
     const [user] = await tx.select({ identifier: users.identifier, email: users.email }).from(users).where(eq(users.id, userId));
     if (!user) return [];
     const owned = await tx
-      .select({ postType: postTypes.label, status: applications.status, submittedAt: applications.submittedAt, validUntil: applications.validUntil, notice: applications.renewalNoticeSentAt })
+      .select({ id: applications.id, postType: postTypes.label, status: applications.status, submittedAt: applications.submittedAt, validUntil: applications.validUntil, notice: applications.renewalNoticeSentAt })
       .from(applications)
       .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
       .where(eq(applications.userId, userId));
@@ -177,10 +200,13 @@ export async function deleteAccount(userId: string, password: string): Promise<A
       await outbox.enqueue({
         template: "account-deleted",
         to: user.email,
+        // Outlives the account it confirms the deletion of; purged with delivered mails.
+        userId: null,
         subject: accountDeletedSubject(),
         element: createElement(AccountDeletedEmail, { branding: await loadBranding(tx) }),
       });
     }
+    await eraseTraces(tx, userId, [user.identifier, ...(user.email ? [user.email] : [])], owned.map((row) => row.id));
     await tx.delete(users).where(eq(users.id, userId));
     await recordAudit(tx, {
       actor: { id: null, label: "candidat (compte supprimé)" },

@@ -53,6 +53,7 @@ export async function requestPasswordReset(identifier: string): Promise<void> {
     await outbox.enqueue({
       template: "password-reset",
       to: user.email,
+      userId: user.id,
       subject: passwordResetSubject(),
       element: createElement(PasswordResetEmail, {
         branding: await loadBranding(tx),
@@ -95,6 +96,7 @@ export async function replacePassword(tx: Transaction, outbox: Outbox, userId: s
     await outbox.enqueue({
       template: "password-changed",
       to: user.email,
+      userId: user.id,
       subject: passwordChangedSubject(),
       element: createElement(PasswordChangedEmail, {
         branding,

@@ -40,6 +40,7 @@ async function sendVerification(tx: Transaction, outbox: Outbox, user: { id: str
   await outbox.enqueue({
     template: "verify-email",
     to: user.email,
+    userId: user.id,
     subject: verifyEmailSubject(),
     element: createElement(VerifyEmail, {
       branding: await loadBranding(tx),
@@ -67,6 +68,7 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
         await outbox.enqueue({
           template: "registration-attempt",
           to: email,
+          userId: existing.id,
           subject: registrationAttemptSubject(),
           element: createElement(RegistrationAttemptEmail, {
             branding: await loadBranding(tx),

@@ -71,6 +71,7 @@ async function insertStaffAccount(
     await outbox.enqueue({
       template: "staff-account-created",
       to: email,
+      userId: created.id,
       subject: staffAccountCreatedSubject(branding),
       element: createElement(StaffAccountCreatedEmail, {
         branding,

@@ -22,6 +22,12 @@ export async function personActor(tx: Queryable, userId: string, suffix = ""): P
   return { id: userId, label: `${user?.identifier ?? "candidat"}${suffix}` };
 }
 
+/**
+ * What replaces a person's label in the journal once their account is deleted (the journal's
+ * trigger, migration 0012, accepts this value and no other change of label).
+ */
+export const erasedActorLabel = "personne (données effacées)";
+
 /** Written in the same transaction as the change it records. */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({

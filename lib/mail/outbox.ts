@@ -5,6 +5,7 @@ import { getDb, type Database, type Queryable, type Transaction } from "../db/cl
 import { emailOutbox } from "../db/schema";
 import { logger } from "../logger";
 import { loadSettings } from "../settings/settings";
+import { isSealed, seal, sealPurposes, unseal } from "../security/sealed";
 import { renderEmail } from "./render";
 import { getMailer, type Mailer } from "./transport";
 
@@ -16,12 +17,22 @@ export type OutgoingEmail = {
   element: ReactElement;
   /** The record whose state this mail reports (e.g. the application of a renewal notice). */
   relatedId?: string;
+  /**
+   * The account written to: its mails are deleted with it. Null for a mail that must outlive
+   * the account (the confirmation that it was deleted).
+   */
+  userId: string | null;
 };
 
 export const maxDeliveryAttempts = 8;
 const leaseMinutes = 5;
 
-/** Renders and records a mail inside the caller's transaction; nothing is sent yet. */
+/**
+ * Renders and records a mail inside the caller's transaction; nothing is sent yet. The body
+ * is sealed (lib/security/sealed): the one-time links it carries (activation, which opens a
+ * session, reset, renewal) are useless to whoever reads the table or a backup; it is emptied
+ * as soon as SMTP accepts the mail.
+ */
 export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise<string> {
   const { html, text } = await renderEmail(email.element);
   const [row] = await tx
@@ -30,9 +41,9 @@ export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise
       template: email.template,
       toAddress: email.to,
       subject: email.subject,
-      html,
-      text,
+      ...sealedBody({ html, text }),
       relatedId: email.relatedId,
+      userId: email.userId,
     })
     .returning({ id: emailOutbox.id });
   if (!row) throw new Error("email_outbox insert returned no row");
@@ -75,6 +86,38 @@ export async function transactionWithMail<T>(
   );
   if (queued.length > 0) await deliverEmails({ ids: queued }, deps);
   return result;
+}
+
+/** A rendered mail as the outbox keeps it until delivery. */
+export function sealedBody(body: { html: string; text: string }): { html: string; text: string } {
+  return { html: seal(sealPurposes.mail, body.html), text: seal(sealPurposes.mail, body.text) };
+}
+
+/** The body to send: sealed since migration 0012, plain for a mail queued before it. */
+function openBody(mail: { html: string; text: string }): { html: string; text: string } | null {
+  try {
+    return {
+      html: isSealed(mail.html) ? unseal(sealPurposes.mail, mail.html) : mail.html,
+      text: isSealed(mail.text) ? unseal(sealPurposes.mail, mail.text) : mail.text,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Days a delivered or abandoned mail's row (address, subject, outcome) is kept, for support. */
+export const deliveredMailRetentionDays = 30;
+
+/** Deletes delivered and abandoned mails older than the retention (their bodies went at delivery). */
+export async function purgeDeliveredMails(db: Queryable, limit = 10_000): Promise<number> {
+  const rows = await db.execute<{ id: string }>(sql`
+    delete from ${emailOutbox} where ${emailOutbox.id} in (
+      select ${emailOutbox.id} from ${emailOutbox}
+      where ${emailOutbox.status} <> 'pending'
+        and coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt}) < now() - make_interval(days => ${deliveredMailRetentionDays})
+      limit ${limit})
+    returning ${emailOutbox.id}`);
+  return rows.length;
 }
 
 export type DeliverySummary = { sent: number; failed: number; gaveUp: number };
@@ -134,17 +177,25 @@ export async function deliverEmails(
   if (claimed.length === 0) return summary;
   const { platformName } = await loadSettings(db);
   for (const mail of claimed) {
+    const body = openBody(mail);
+    if (!body) {
+      // Sealed under another AUTH_SECRET: no retry can read it.
+      await db.update(emailOutbox).set({ status: "failed", html: "", text: "", lastError: "corps illisible : la clé du serveur (AUTH_SECRET) a changé" }).where(eq(emailOutbox.id, mail.id));
+      summary.gaveUp += 1;
+      logger.error("mail.unreadable", { id: mail.id, template: mail.template });
+      continue;
+    }
     try {
       await mailer.transport.sendMail({
         from: mailer.from,
         to: mail.toAddress,
         subject: subjectWithPlatformName(platformName, mail.subject),
-        html: mail.html,
-        text: mail.text,
+        html: body.html,
+        text: body.text,
       });
       await db
         .update(emailOutbox)
-        .set({ status: "sent", sentAt: sql`now()`, lastError: null })
+        .set({ status: "sent", sentAt: sql`now()`, lastError: null, html: "", text: "" })
         .where(eq(emailOutbox.id, mail.id));
       summary.sent += 1;
     } catch (error) {
@@ -153,6 +204,7 @@ export async function deliverEmails(
         .update(emailOutbox)
         .set({
           status: gaveUp ? "failed" : "pending",
+          ...(gaveUp ? { html: "", text: "" } : {}),
           lastError: error instanceof Error ? error.message : String(error),
           nextAttemptAt: sql`now() + make_interval(mins => ${retryDelayMinutes(mail.attempts)})`,
         })

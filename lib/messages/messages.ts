@@ -99,7 +99,7 @@ export async function sendStaffMessage(staff: StaffMember, applicationId: string
   if (!isUuid(applicationId)) return { ok: false, notFound: true };
   return transactionWithMail(async (tx, outbox) => {
     const [application] = await tx
-      .select({ id: applications.id, email: users.email, postType: postTypes.label })
+      .select({ id: applications.id, userId: applications.userId, email: users.email, postType: postTypes.label })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.userId))
       .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
@@ -111,6 +111,7 @@ export async function sendStaffMessage(staff: StaffMember, applicationId: string
       await outbox.enqueue({
         template: "application-message",
         to: application.email,
+        userId: application.userId,
         subject: applicationMessageSubject(),
         relatedId: applicationId,
         element: createElement(ApplicationMessageEmail, {

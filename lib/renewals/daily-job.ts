@@ -4,7 +4,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "../db/client";
 import { jobLocks, jobRuns } from "../db/schema";
 import { logger } from "../logger";
-import { deliverEmails, type MailDeps } from "../mail/outbox";
+import { deliverEmails, purgeDeliveredMails, type MailDeps } from "../mail/outbox";
 import { createJobMailer } from "../mail/transport";
 import { loadSettings } from "../settings/settings";
 import { getStorage, type Storage } from "../storage/client";
@@ -26,6 +26,8 @@ export type DailyJobSummary = {
   deletions: { deleted: number };
   uploads: { swept: number; staging: number };
   storageDeletions: { deleted: number; failed: number };
+  /** Delivered or abandoned mails past their retention (lib/mail/outbox). */
+  purged: { mails: number };
   errors: string[];
 };
 
@@ -93,6 +95,7 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     deletions: { deleted: 0 },
     uploads: { swept: 0, staging: 0 },
     storageDeletions: { deleted: 0, failed: 0 },
+    purged: { mails: 0 },
     errors: [],
   };
 
@@ -168,6 +171,12 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     summary.storageDeletions.deleted += step.deleted;
     summary.storageDeletions.failed += step.failed;
     return { more: step.deleted === batch * 10 };
+  });
+
+  await repeat("retention", async () => {
+    const mails = await purgeDeliveredMails(db);
+    summary.purged.mails += mails;
+    return { more: mails === 10_000 };
   });
 
   summary.finishedAt = new Date().toISOString();

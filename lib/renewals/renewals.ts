@@ -66,6 +66,7 @@ async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: strin
     await outbox.enqueue({
       template: `application-${outcome}`,
       to: row.email,
+      userId: row.userId,
       subject: applicationRenewalOutcomeSubject(outcome),
       relatedId: applicationId,
       element: createElement(ApplicationRenewalOutcomeEmail, {

@@ -11,7 +11,7 @@ import type { Database } from "../db/client";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
 import { appLink, loadBranding } from "../mail/branding";
-import { deliverEmails, transactionWithMail, type MailDeps } from "../mail/outbox";
+import { deliverEmails, sealedBody, transactionWithMail, type MailDeps } from "../mail/outbox";
 import { renderEmail } from "../mail/render";
 import type { Settings } from "../settings/definitions";
 import type { Storage } from "../storage/client";
@@ -157,8 +157,8 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
         keepUrl: appLink(`/renouvellement/${token}`),
         validityMonths: settings.validityMonths,
       };
-      const { html, text } = await renderEmail(createElement(RenewalNoticeEmail, props));
-      const values = { toAddress: application.email!, subject: renewalNoticeSubject(props), html, text, nextAttemptAt: sql`now()` };
+      const body = sealedBody(await renderEmail(createElement(RenewalNoticeEmail, props)));
+      const values = { toAddress: application.email!, userId: application.userId, subject: renewalNoticeSubject(props), ...body, nextAttemptAt: sql`now()` };
       // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
       const [pending] = await tx
         .update(emailOutbox)
@@ -246,7 +246,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
         reminder: true,
       };
       // The deadline is fixed by the notice already delivered: a late delivery cannot shorten it.
-      await outbox.enqueue({ template: reminderTemplate, to: row.email, subject: renewalNoticeSubject(props), relatedId: id, element: createElement(RenewalNoticeEmail, props) });
+      await outbox.enqueue({ template: reminderTemplate, to: row.email, userId: row.application.userId, subject: renewalNoticeSubject(props), relatedId: id, element: createElement(RenewalNoticeEmail, props) });
       await tx.update(applications).set({ renewalReminderSentAt: deps.now() }).where(eq(applications.id, id));
       await tx.insert(statusEvents).values({ applicationId: id, kind: "renewal_reminder_sent" });
       return true;
@@ -275,7 +275,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
   await forEachConcurrently(due, async ({ id }) => {
     const removed = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
-        .select({ email: users.email })
+        .select({ email: users.email, userId: applications.userId })
         .from(applications)
         .innerJoin(users, eq(users.id, applications.userId))
         .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today)))
@@ -286,6 +286,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
         await outbox.enqueue({
           template: "application-deleted",
           to: row.email,
+          userId: row.userId,
           subject: applicationRenewalOutcomeSubject("deleted"),
           element: createElement(ApplicationRenewalOutcomeEmail, {
             branding: await loadBranding(tx),

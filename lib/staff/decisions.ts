@@ -83,7 +83,7 @@ export async function changeStatus(staff: StaffMember, applicationIds: string[],
   const { status, reason } = parsed.data;
   const outcome = await getDb().transaction(async (tx) => {
     const rows = await tx
-      .select({ id: applications.id, status: applications.status, email: users.email, postType: postTypes.label })
+      .select({ id: applications.id, userId: applications.userId, status: applications.status, email: users.email, postType: postTypes.label })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.userId))
       .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
@@ -110,7 +110,7 @@ export async function changeStatus(staff: StaffMember, applicationIds: string[],
           hasReason: reason.length > 0,
           applicationUrl: appLink(`/candidatures/${row.id}`),
         });
-        mailIds.push(await enqueueEmail(tx, { template: `application-decision-${status}`, to: row.email, subject: applicationDecisionSubject(status), relatedId: row.id, element }));
+        mailIds.push(await enqueueEmail(tx, { template: `application-decision-${status}`, to: row.email, userId: row.userId, subject: applicationDecisionSubject(status), relatedId: row.id, element }));
       }
       changed += 1;
     }

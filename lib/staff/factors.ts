@@ -1,5 +1,5 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -25,6 +25,7 @@ import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
 import { staffPasskeys, staffRecoveryCodes, staffSessions, staffTotp, users, webauthnChallenges } from "../db/schema";
 import { env } from "../env";
+import { seal, sealPurposes, unseal } from "../security/sealed";
 import { loadSettings } from "../settings/settings";
 import { assertAdmin, assertStaff, isStaffRole, staffActor, type StaffMember, type StaffRole } from "./access";
 import { endStaffSessionsOf } from "./sessions";
@@ -111,6 +112,7 @@ async function noticeSecurityChange(tx: Queryable, outbox: Outbox, userId: strin
   await outbox.enqueue({
     template: "staff-security-notice",
     to: person.email,
+    userId,
     subject: staffSecurityNoticeSubject(),
     element: createElement(StaffSecurityNoticeEmail, {
       branding,
@@ -149,22 +151,13 @@ async function recordFactorFailure(tx: Queryable, staff: StaffMember, sessionId:
 
 /* ------------------------------------------------------------------ TOTP */
 
-/** The TOTP secret at rest: AES-256-GCM under a key derived from AUTH_SECRET (a database copy alone cannot mint codes). */
-function totpKey(): Buffer {
-  return Buffer.from(hkdfSync("sha256", env().AUTH_SECRET, "aesh-staff-totp", "totp secret at rest", 32));
-}
-
-function seal(plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", totpKey(), iv);
-  const sealed = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return ["v1", iv.toString("base64url"), sealed.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
-}
+/** The TOTP secret at rest is sealed (lib/security/sealed): a database copy alone cannot mint codes. */
+const sealTotp = (plain: string) => seal(sealPurposes.totp, plain);
 
 /** The secret, or null when it cannot be opened (AUTH_SECRET changed since the enrolment). */
 function openSecret(value: string): string | null {
   try {
-    return unseal(value);
+    return unseal(sealPurposes.totp, value);
   } catch {
     return null;
   }
@@ -172,14 +165,6 @@ function openSecret(value: string): string | null {
 
 const unreadableSecret =
   "Votre application d'authentification doit être configurée de nouveau (la clé du serveur a changé) : connectez-vous avec une clé d'accès ou un code de secours, puis configurez-la dans Sécurité.";
-
-function unseal(value: string): string {
-  const [version, iv, sealed, tag] = value.split(".");
-  if (version !== "v1" || !iv || !sealed || !tag) throw new Error("unknown TOTP secret format");
-  const decipher = createDecipheriv("aes-256-gcm", totpKey(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString("utf8");
-}
 
 const totpPeriod = 30;
 
@@ -213,8 +198,8 @@ export async function startTotpEnrolment(staff: StaffMember): Promise<TotpEnrolm
   const secret = new Secret({ size: 20 }).base32;
   await db
     .insert(staffTotp)
-    .values({ userId: staff.id, pendingSecret: seal(secret) })
-    .onConflictDoUpdate({ target: staffTotp.userId, set: { pendingSecret: seal(secret) } });
+    .values({ userId: staff.id, pendingSecret: sealTotp(secret) })
+    .onConflictDoUpdate({ target: staffTotp.userId, set: { pendingSecret: sealTotp(secret) } });
   const { platformName } = await loadSettings(db);
   const uri = totpOf(secret, `${platformName} gestion`, staff.label).toString();
   const qrSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });

@@ -91,6 +91,7 @@ async function sendInvitation(tx: Transaction, outbox: Outbox, member: { id: str
   await outbox.enqueue({
     template: "staff-invitation",
     to: member.email,
+    userId: member.id,
     subject: staffInvitationSubject(),
     element: createElement(StaffInvitationEmail, {
       branding: await loadBranding(tx),

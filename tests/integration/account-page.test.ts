@@ -1,11 +1,13 @@
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
 import { changePassword, confirmEmailChange, deleteAccount, exportAccountData, requestEmailChange, updateProfile } from "@/lib/accounts/account";
 import { authenticate } from "@/lib/auth/login";
+import { recordAudit } from "@/lib/audit/audit";
+import { sql } from "drizzle-orm";
 import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
 import { getDb } from "@/lib/db/client";
-import { auditLog, files, storageDeletions, users } from "@/lib/db/schema";
+import { auditLog, authThrottle, emailOutbox, files, storageDeletions, users } from "@/lib/db/schema";
 import { getStorage } from "@/lib/storage/client";
 import { candidatePassword, registerWithEmail, tokenFromMail, userByIdentifier } from "../support/candidates";
 import { uniqueEmail } from "../support/factories";
@@ -101,5 +103,43 @@ describe("account page", () => {
     const [entry] = await getDb().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id);
     expect(entry).toBeDefined();
     expect(await getDb().select().from(users).where(eq(users.id, id))).toEqual([]);
+  });
+
+  it("leaves no personal data behind: mails, journal labels and addresses, throttle keys", async () => {
+    const { email, id } = await verifiedCandidate("effacement");
+    // Traces the account left: a journal entry with its address, a failed login, a mail about it.
+    await recordAudit(getDb(), { actor: { id, label: email, address: "192.0.2.44" }, action: "account.profile_updated", entityType: "user", entityId: id });
+    expect(await authenticate(getDb(), { identifier: email, password: "pas le bon mot de passe", address })).toMatchObject({ status: "invalid" });
+    const before = await getDb().select({ to: emailOutbox.toAddress }).from(emailOutbox).where(eq(emailOutbox.userId, id));
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(await getDb().select().from(authThrottle).where(eq(authThrottle.key, `identifier:${email}`))).toHaveLength(1);
+
+    expect(await deleteAccount(id, candidatePassword)).toEqual({ ok: true });
+
+    expect(await getDb().select().from(emailOutbox).where(eq(emailOutbox.userId, id))).toEqual([]);
+    // Only the confirmation of the deletion is still addressed to them, and only until it is delivered and purged.
+    await inbox.waitFor(email, (m) => m.subject.endsWith("Votre compte a été supprimé"));
+    const left = await getDb().select({ template: emailOutbox.template, html: emailOutbox.html, text: emailOutbox.text }).from(emailOutbox).where(eq(emailOutbox.toAddress, email));
+    expect(left).toEqual([{ template: "account-deleted", html: "", text: "" }]);
+    const journal = await getDb().select({ label: auditLog.actorLabel, address: auditLog.address }).from(auditLog).where(eq(auditLog.actorId, id));
+    expect(journal.length).toBeGreaterThanOrEqual(2);
+    expect(journal.every((row) => row.label === "personne (données effacées)" && row.address === null)).toBe(true);
+    expect(await getDb().select().from(auditLog).where(sql`${auditLog.actorLabel} = ${email} or ${auditLog.details}::text like ${`%${email}%`}`)).toEqual([]);
+    expect(await getDb().select().from(authThrottle).where(eq(authThrottle.key, `identifier:${email}`))).toEqual([]);
+  });
+
+  it("keeps the journal append-only apart from erasing personal data", async () => {
+    const { email, id } = await verifiedCandidate("journal");
+    await recordAudit(getDb(), { actor: { id, label: email, address: "192.0.2.45" }, action: "application.file_opened", entityType: "user", entityId: id, details: { name: "cni.pdf", fileId: "x" } });
+    const change = (set: ReturnType<typeof sql>) => getDb().execute(sql`update audit_log set ${set} where actor_id = ${id}`);
+    const refused = (query: Promise<unknown>) => expect(query).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await refused(change(sql`action = 'autre chose'`));
+    await refused(change(sql`actor_label = 'quelqu''un d''autre'`));
+    await refused(change(sql`address = '10.0.0.1'`));
+    await refused(change(sql`details = details || '{"ajout": 1}'::jsonb`));
+    await refused(getDb().execute(sql`delete from audit_log where actor_id = ${id}`));
+    await change(sql`actor_label = 'personne (données effacées)', address = null, details = details - 'name'`);
+    const [row] = await getDb().select().from(auditLog).where(and(eq(auditLog.actorId, id), eq(auditLog.action, "application.file_opened")));
+    expect(row).toMatchObject({ actorLabel: "personne (données effacées)", address: null, details: { fileId: "x" }, action: "application.file_opened" });
   });
 });

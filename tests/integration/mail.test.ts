@@ -4,7 +4,8 @@ import { describe, expect, inject, it } from "vitest";
 import { StaffAccountCreatedEmail } from "@/emails/staff-account-created";
 import { getDb } from "@/lib/db/client";
 import { emailOutbox } from "@/lib/db/schema";
-import { deliverEmails, transactionWithMail } from "@/lib/mail/outbox";
+import { deliverEmails, deliveredMailRetentionDays, purgeDeliveredMails, transactionWithMail } from "@/lib/mail/outbox";
+import { sql } from "drizzle-orm";
 import { createMailer, getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { uniqueEmail } from "../support/factories";
@@ -16,6 +17,7 @@ function sampleEmail(to: string) {
   return {
     template: "staff-account-created",
     to,
+    userId: null,
     subject: "Votre accès à la plateforme",
     element: createElement(StaffAccountCreatedEmail, { ...StaffAccountCreatedEmail.PreviewProps, email: to }),
   };
@@ -27,6 +29,50 @@ async function outboxRow(id: string) {
 }
 
 describe("mail outbox", () => {
+  it("keeps no readable body at rest: sealed until delivery, emptied once SMTP accepted it", async () => {
+    const to = uniqueEmail("scelle");
+    const downMailer = createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
+    const id = await transactionWithMail((_tx, outbox) => outbox.enqueue(sampleEmail(to)), { db: getDb(), mailer: downMailer });
+    const pending = await outboxRow(id);
+    expect(pending).toMatchObject({ status: "pending" });
+    // What a database dump would show of a pending mail: neither its text nor its links.
+    for (const body of [pending!.html, pending!.text]) {
+      expect(body).toMatch(/^v1\./);
+      expect(body).not.toContain(to);
+      expect(body).not.toContain("http");
+    }
+    // SMTP is back, and the retry is due.
+    await getDb().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, id));
+    expect(await deliverEmails({ ids: [id] })).toMatchObject({ sent: 1 });
+    expect((await inbox.waitFor(to)).text).toContain(`Votre identifiant est : ${to}`);
+    expect(await outboxRow(id)).toMatchObject({ status: "sent", html: "", text: "" });
+  });
+
+  it("still delivers a mail queued in plain text before bodies were sealed", async () => {
+    const to = uniqueEmail("ancien");
+    const [row] = await getDb()
+      .insert(emailOutbox)
+      .values({ template: "staff-account-created", toAddress: to, subject: "Ancien message", html: "<p>Corps ancien</p>", text: "Corps ancien", userId: null })
+      .returning({ id: emailOutbox.id });
+    expect(await deliverEmails({ ids: [row!.id] })).toMatchObject({ sent: 1 });
+    expect((await inbox.waitFor(to)).text).toContain("Corps ancien");
+  });
+
+  it("purges delivered mails past their retention, never pending ones", async () => {
+    const [old, recent, waiting] = await getDb()
+      .insert(emailOutbox)
+      .values([
+        { template: "t", toAddress: uniqueEmail("vieux"), subject: "s", html: "", text: "", status: "sent", sentAt: sql`now() - make_interval(days => ${deliveredMailRetentionDays + 1})`, userId: null },
+        { template: "t", toAddress: uniqueEmail("recent"), subject: "s", html: "", text: "", status: "sent", sentAt: sql`now() - make_interval(days => ${deliveredMailRetentionDays - 1})`, userId: null },
+        { template: "t", toAddress: uniqueEmail("attente"), subject: "s", html: "x", text: "x", status: "pending", createdAt: sql`now() - make_interval(days => ${deliveredMailRetentionDays + 5})`, nextAttemptAt: sql`now() + interval '1 day'`, userId: null },
+      ])
+      .returning({ id: emailOutbox.id });
+    expect(await purgeDeliveredMails(getDb())).toBeGreaterThanOrEqual(1);
+    expect(await outboxRow(old!.id)).toBeUndefined();
+    expect(await outboxRow(recent!.id)).toBeDefined();
+    expect(await outboxRow(waiting!.id)).toBeDefined();
+  });
+
   it("delivers a mail enqueued in a transaction right after commit, in HTML and text", async () => {
     const to = uniqueEmail("outbox");
     const id = await transactionWithMail((_tx, outbox) => outbox.enqueue(sampleEmail(to)));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getRequestSettings } from "@/app/_data/settings";
+import { deliveredMailRetentionDays } from "@/lib/mail/outbox";
 import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Données personnelles" };
@@ -40,7 +41,14 @@ export default async function PersonalDataPage() {
         <p>
           Une candidature est conservée {settings.validityMonths} mois et peut être prolongée à votre demande ; sans
           réponse de votre part au courriel de renouvellement, elle est supprimée avec ses pièces jointes. Vous pouvez
-          supprimer votre compte à tout moment : vos données et vos fichiers sont alors effacés.
+          supprimer votre compte à tout moment : vos données et vos fichiers sont alors effacés, ainsi que les
+          courriels qui vous étaient destinés ; le journal des opérations de la plateforme n&apos;y garde ni votre nom,
+          ni votre identifiant, ni votre adresse de connexion.
+        </p>
+        <p>
+          Le contenu d&apos;un courriel que nous vous envoyons n&apos;est pas conservé : il est effacé dès que le
+          message est parti ; sa trace (destinataire, objet, date d&apos;envoi) est supprimée au bout de{" "}
+          {deliveredMailRetentionDays} jours.
         </p>
       </section>
       <section aria-labelledby="droits" className="space-y-2">

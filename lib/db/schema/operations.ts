@@ -148,11 +148,16 @@ export const emailOutbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     // What the delivery confirms (e.g. the application of a renewal notice).
     relatedId: uuid("related_id"),
+    // The account the mail was written to: its mails go with it when it is deleted.
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("email_outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("email_outbox_related_idx").on(t.relatedId),
+    index("email_outbox_user_idx").on(t.userId),
+    // The daily purge of delivered mails walks them by age.
+    index("email_outbox_sent_at_idx").on(t.sentAt),
   ],
 );
 
