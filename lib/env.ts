@@ -26,6 +26,8 @@ export const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "doit être une URL smtp(s)://…" }),
   MAIL_FROM: z.string().min(3, "est vide"),
   CRON_SECRET: z.string().min(16, "doit compter au moins 16 caractères"),
+  // Optional: reverse proxies in front of the app that append to X-Forwarded-For (default 1).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, "doit valoir au moins 1").max(5).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

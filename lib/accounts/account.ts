@@ -8,7 +8,7 @@ import { EmailChangeNoticeEmail, emailChangeNoticeSubject } from "../../emails/e
 import { loadApplications } from "../applications/queries";
 import { erasedActorLabel, recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
-import { identifierKey, resetMailKey } from "../auth/throttle";
+import { clearIdentifier, confirmationKey, recoveryKey, resetMailKey } from "../auth/throttle";
 import { consumeToken, issueToken, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb, type Queryable } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
@@ -167,7 +167,8 @@ async function eraseTraces(tx: Queryable, userId: string, identifiers: string[],
     .update(auditLog)
     .set({ details: sql`${auditLog.details} - 'name' - 'email'` })
     .where(and(aboutThem, sql`${auditLog.details} ?| array['name', 'email']`));
-  await tx.delete(authThrottle).where(inArray(authThrottle.key, [...identifiers.map(identifierKey), resetMailKey(userId)]));
+  for (const identifier of identifiers) await clearIdentifier(tx, identifier);
+  await tx.delete(authThrottle).where(inArray(authThrottle.key, [resetMailKey(userId), confirmationKey(userId), ...identifiers.map(recoveryKey)]));
 }
 
 export async function deleteAccount(userId: string, password: string): Promise<AccountResult> {

@@ -5,7 +5,7 @@ import { PasswordChangedEmail, passwordChangedSubject } from "../../emails/passw
 import { PasswordResetEmail, passwordResetSubject } from "../../emails/password-reset";
 import { recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/password-hash";
-import { clearFailures, identifierKey, lockedUntil, recordFailure, resetMailKey, throttlePolicy } from "../auth/throttle";
+import { clearFailures, clearIdentifier, lockedUntil, recordFailure, recoveryKey, resetMailKey, throttlePolicy } from "../auth/throttle";
 import { consumeToken, issueToken, peekToken, revokeTokens, supersedeTokens, type TokenFailure } from "../auth/tokens";
 import { getDb, type Queryable, type Transaction } from "../db/client";
 import { formatParisTime } from "../format/date";
@@ -90,6 +90,8 @@ export async function replacePassword(tx: Transaction, outbox: Outbox, userId: s
     .returning({ id: users.id, email: users.email, identifier: users.identifier });
   if (!user) throw new Error("password update matched no user");
   await revokeTokens(tx, userId, "password_reset");
+  // The owner proved it is them: whatever locks others' guesses set on the account go.
+  await clearIdentifier(tx, user.identifier);
   await recordAudit(tx, { actor: { id: user.id, label: user.identifier }, action, entityType: "user", entityId: user.id });
   if (user.email) {
     const branding = await loadBranding(tx);
@@ -138,7 +140,8 @@ export async function resetPasswordWithRecoveryCode(input: {
   password: string;
 }): Promise<PasswordUpdate> {
   const identifier = normalizeIdentifier(input.identifier);
-  const key = identifierKey(identifier);
+  // Its own key: wrong codes must not lock the password sign-in of the account's owner.
+  const key = recoveryKey(identifier);
   const db = getDb();
   const locked = await lockedUntil(db, [key]);
   if (locked) {

@@ -11,6 +11,7 @@ import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
 import { staffSessions, users } from "../db/schema";
 import { env } from "../env";
+import { clientAddressFrom } from "../security/client-address";
 import { readPasskeyAnswer, verifyPasskey } from "../staff/factors";
 import { endStaffSessionsOf, openStaffSession, staffAbsoluteHours, staffSessionAlive, touchStaffSession } from "../staff/sessions";
 
@@ -68,8 +69,9 @@ export class SignInRefused extends CredentialsSignin {
 const cookieMaxAgeSeconds = staffAbsoluteHours * 3600;
 
 /** The client address for throttling: the first X-Forwarded-For hop, set by the platform's proxy. */
+/** Where the request came from, as the trusted proxies saw it (lib/security/client-address). */
 export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "inconnue";
+  return clientAddressFrom(headers, env().TRUSTED_PROXY_HOPS) ?? "inconnue";
 }
 
 const passwordCredentials = z.object({ identifier: z.string().min(1).max(320), password: z.string().min(1).max(1024) });

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "./password-hash";
-import { addressKey, clearFailures, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "./throttle";
+import { addressKey, clearFailures, confirmationKey, identifierFromKey, identifierKey, lockedUntil, recordFailure, throttlePolicy } from "./throttle";
 import type { Database } from "../db/client";
 import { users } from "../db/schema";
 import { normalizeIdentifier } from "../accounts/identifier";
+import { rateLimitSubject } from "../security/client-address";
 
 export type SessionUser = { id: string; role: "candidate" | "gestionnaire" | "admin"; sessionVersion: number };
 
@@ -27,7 +28,8 @@ export async function authenticate(
   input: { identifier: string; password: string; address: string },
 ): Promise<LoginResult> {
   const identifier = normalizeIdentifier(input.identifier);
-  const keys = [identifierKey(identifier), addressKey(input.address)];
+  const subject = rateLimitSubject(input.address);
+  const keys = [identifierFromKey(identifier, subject), addressKey(subject), identifierKey(identifier)];
   const locked = await lockedUntil(db, keys);
   if (locked) return { status: "throttled", retryAt: locked };
 
@@ -53,6 +55,7 @@ export async function authenticate(
   if (!user || !valid || user.disabledAt || expired) {
     await recordFailure(db, keys[0]!, throttlePolicy.identifier);
     await recordFailure(db, keys[1]!, throttlePolicy.address);
+    await recordFailure(db, keys[2]!, throttlePolicy.identifierEverywhere);
     return { status: "invalid" };
   }
   await clearFailures(db, keys[0]!);
@@ -69,12 +72,12 @@ export async function authenticate(
 export async function confirmCurrentPassword(db: Database, userId: string, password: string): Promise<string | null> {
   const [user] = await db.select({ identifier: users.identifier, hash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user) return "Votre compte est introuvable.";
-  const key = identifierKey(user.identifier);
+  const key = confirmationKey(userId);
   if (await lockedUntil(db, [key])) return "Trop de tentatives. Réessayez dans quelques minutes.";
   if (await verifyPassword(password, user.hash)) {
     await clearFailures(db, key);
     return null;
   }
-  await recordFailure(db, key, throttlePolicy.identifier);
+  await recordFailure(db, key, throttlePolicy.confirmation);
   return "Le mot de passe actuel est incorrect.";
 }

@@ -1,15 +1,23 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import { authThrottle } from "../db/schema";
 
 /**
  * Login throttling: after `limit` failures within the window, a key is locked for
- * `lockMinutes`. Per identifier it stops guessing one account's password; per address it
- * stops spraying many accounts. The state lives in PostgreSQL, shared by every instance.
+ * `lockMinutes`. The state lives in PostgreSQL, shared by every instance.
+ * - per identifier *and* address: guessing one account's password from one place stops after
+ *   10 tries — while its owner, elsewhere, still signs in (a lock anyone could set on anyone's
+ *   account would be a weapon);
+ * - per identifier from everywhere: a guess spread over many addresses stops after 100; a
+ *   password reset lifts it for the owner;
+ * - per address: spraying many accounts from one place stops after 50.
  */
 export const throttlePolicy = {
   identifier: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
+  identifierEverywhere: { limit: 100, windowMinutes: 60, lockMinutes: 30 },
+  // Wrong current passwords typed in a signed-in session (email, password, deletion).
+  confirmation: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
   address: { limit: 50, windowMinutes: 15, lockMinutes: 15 },
   // Wrong second factors of one staff member, whatever the session they came from.
   secondFactor: { limit: 10, windowMinutes: 15, lockMinutes: 15 },
@@ -20,6 +28,10 @@ export const throttlePolicy = {
 export type ThrottleRule = { limit: number; windowMinutes: number; lockMinutes: number };
 
 export const identifierKey = (identifier: string) => `identifier:${identifier}`;
+/** One identifier tried from one address (an IPv6 /64: lib/security/client-address). */
+export const identifierFromKey = (identifier: string, addressSubject: string) => `identifier:${identifier}@${addressSubject}`;
+export const confirmationKey = (userId: string) => `confirm:${userId}`;
+export const recoveryKey = (identifier: string) => `recovery:${identifier}`;
 export const addressKey = (address: string) => `address:${address}`;
 export const secondFactorKey = (userId: string) => `factor:${userId}`;
 export const resetMailKey = (userId: string) => `reset-mail:${userId}`;
@@ -53,4 +65,10 @@ export async function recordFailure(db: Queryable, key: string, rule: ThrottleRu
 
 export async function clearFailures(db: Queryable, key: string): Promise<void> {
   await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
+}
+
+/** Lifts every login lock of an identifier, from everywhere (a password reset, an account deleted). */
+export async function clearIdentifier(db: Queryable, identifier: string): Promise<void> {
+  const key = identifierKey(identifier);
+  await db.delete(authThrottle).where(or(eq(authThrottle.key, key), like(authThrottle.key, `${key.replace(/[\\%_]/g, "\\$&")}@%`)));
 }

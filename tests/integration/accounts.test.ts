@@ -83,19 +83,46 @@ describe("registration and email verification", () => {
 });
 
 describe("login", () => {
-  it("throttles the 11th wrong password in a row, even a right one then", async () => {
-    const email = uniqueEmail("force");
+  async function activated(prefix: string) {
+    const email = uniqueEmail(prefix);
     await registerWithEmail(email);
     await verifyEmailAndOpenSession(getDb(), tokenFromMail((await inbox.waitFor(email)).text, "verification"));
+    return email;
+  }
+
+  it("stops guessing from one place after 10 tries, while the owner elsewhere still signs in", async () => {
+    const email = await activated("force");
     for (let attempt = 1; attempt <= 10; attempt += 1) {
-      expect(await authenticate(getDb(), { identifier: email, password: `Mauvais-${attempt}!`, address: `198.51.100.${attempt}` })).toEqual({
-        status: "invalid",
-      });
+      expect(await authenticate(getDb(), { identifier: email, password: `Mauvais-${attempt}!`, address: "198.51.100.66" })).toEqual({ status: "invalid" });
     }
-    const eleventh = await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "198.51.100.99" });
+    const eleventh = await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "198.51.100.66" });
     expect(eleventh.status).toBe("throttled");
     const retryAt = eleventh.status === "throttled" ? eleventh.retryAt.getTime() : 0;
     expect(retryAt).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // Before: the account was locked for everyone, its owner included (a lock anyone could set).
+    expect(await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "203.0.113.20" })).toMatchObject({ status: "ok" });
+  });
+
+  it("counts an IPv6 guesser by its /64: changing the interface part does not buy more tries", async () => {
+    const email = await activated("force6");
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await authenticate(getDb(), { identifier: email, password: `Mauvais-${attempt}!`, address: `2001:db8:42:7:${attempt.toString(16)}::1` });
+    }
+    expect(await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "2001:db8:42:7:ffff::9" })).toMatchObject({ status: "throttled" });
+    expect(await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "2001:db8:42:8::9" })).toMatchObject({ status: "ok" });
+  });
+
+  it("locks an account guessed from many places after 100 tries, until its owner resets the password", async () => {
+    const email = await activated("essaim");
+    // 99 failures from 99 addresses already counted (each would cost a password hash here).
+    await getDb().execute(sql`insert into auth_throttle (key, failures) values (${`identifier:${email}`}, 99)`);
+    expect(await authenticate(getDb(), { identifier: email, password: "Encore raté !", address: "192.0.2.100" })).toEqual({ status: "invalid" });
+    expect(await authenticate(getDb(), { identifier: email, password: candidatePassword, address: "192.0.2.200" })).toMatchObject({ status: "throttled" });
+    await requestPasswordReset(email);
+    const mail = await inbox.waitFor(email, (m) => m.subject.endsWith("Choisissez un nouveau mot de passe"));
+    const newPassword = "Le merle siffle au matin, 2026 !";
+    expect(await resetPasswordWithToken(tokenFromMail(mail.text, "reinitialisation"), newPassword)).toEqual({ ok: true });
+    expect(await authenticate(getDb(), { identifier: email, password: newPassword, address: "192.0.2.200" })).toMatchObject({ status: "ok" });
   });
 
   it("answers an unknown identifier like a wrong password", async () => {
