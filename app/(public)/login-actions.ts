@@ -4,7 +4,8 @@ import { formInput, formState, serverAction } from "@/app/_data/action";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { safeNextPath } from "@/app/_data/session";
-import { resendVerification } from "@/lib/accounts/registration";
+import { resendAfterResponse, tooManyMailRequests } from "@/app/_data/mail-requests";
+import { tryAgainAt } from "@/lib/auth/allowance";
 import { signIn } from "@/lib/auth/auth";
 import { formatParisTime } from "@/lib/format/date";
 
@@ -55,7 +56,8 @@ export const login = serverAction("public", [formState<LoginState>(), formInput]
 /** "Renvoyer le message" from the login block, for an account whose address is not confirmed. */
 export const resendFromLogin = serverAction("public", [formState<LoginState>(), formInput], async (_caller, _previous, formData): Promise<LoginState> => {
   const identifier = z.string().trim().max(320).safeParse(formData.get("identifier"));
-  if (identifier.success && identifier.data) await resendVerification(identifier.data);
+  const until = identifier.success && identifier.data ? await resendAfterResponse(identifier.data) : null;
+  if (until) return { identifier: identifier.success ? identifier.data : "", unverified: true, message: `${tooManyMailRequests} : ${tryAgainAt(until)}.` };
   return {
     identifier: identifier.success ? identifier.data : "",
     resent: true,

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
 import { auth, clientAddress } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
+import { rateLimitSubject } from "@/lib/security/client-address";
 import { isStaffRole, type StaffMember } from "@/lib/staff/access";
 import { staffGate, type StaffGate } from "@/lib/staff/factors";
 import { loadStaffMember } from "@/lib/staff/member";
@@ -32,6 +33,11 @@ export async function requireCandidate(options: { provisionalPassword?: "allowed
   if (user) redirect(staffHome);
   const requested = (await headers()).get("x-aesh-path");
   redirect(`/?suivant=${encodeURIComponent(safeNextPath(requested))}`);
+}
+
+/** What per-address allowances count this request as (an IPv4 address, an IPv6 /64). */
+export async function requestAddressSubject(): Promise<string> {
+  return rateLimitSubject(clientAddress(await headers()));
 }
 
 /** Only same-site paths are followed after login. */

@@ -10,13 +10,15 @@ import { isUniqueViolation } from "../db/errors";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
-import type { Transaction } from "../db/client";
+import { getDb, type Transaction } from "../db/client";
+import { mayMail, takeRegistration } from "../auth/allowance";
 import { generateIdentifier, generateRecoveryCodes, normalizeRecoveryCode } from "./identifier";
 import type { RegistrationInput } from "./registration-schema";
 
 export const verificationValidHours = 48;
 
 export type RegistrationOutcome =
+  | { kind: "refused"; until: Date }
   | { kind: "verification-sent"; email: string }
   | { kind: "identifier-created"; identifier: string; recoveryCodes: string[] };
 
@@ -57,7 +59,10 @@ async function sendVerification(tx: Transaction, outbox: Outbox, user: { id: str
  * the same outcome (nothing on screen tells whether the address is known). Without email: a
  * generated identifier and one-time recovery codes, shown once.
  */
-export async function registerCandidate(input: RegistrationInput): Promise<RegistrationOutcome> {
+export async function registerCandidate(input: RegistrationInput, from: { addressSubject: string }): Promise<RegistrationOutcome> {
+  // Counted before the costly hash: a flood is refused before it can exhaust the server.
+  const until = await takeRegistration(getDb(), from.addressSubject);
+  if (until) return { kind: "refused", until };
   // Hashed even when the address turns out to be known, so the answer takes as long either way.
   const passwordHash = await hashPassword(input.password);
   if (!input.noEmail) {
@@ -65,6 +70,8 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
     await transactionWithMail(async (tx, outbox) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.identifier, email)).limit(1);
       if (existing) {
+        // Someone registering again and again with this address would flood its owner.
+        if (!(await mayMail(tx, email))) return;
         await outbox.enqueue({
           template: "registration-attempt",
           to: email,
@@ -124,6 +131,7 @@ export async function resendVerification(email: string): Promise<void> {
       .where(and(eq(users.identifier, email.trim().toLowerCase()), isNotNull(users.email)))
       .limit(1);
     if (!user?.email || user.verifiedAt) return;
+    if (!(await mayMail(tx, user.email))) return;
     await sendVerification(tx, outbox, { id: user.id, email: user.email, firstName: user.firstName ?? "" });
   });
 }

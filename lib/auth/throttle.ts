@@ -67,6 +67,15 @@ export async function clearFailures(db: Queryable, key: string): Promise<void> {
   await db.delete(authThrottle).where(inArray(authThrottle.key, [key]));
 }
 
+/** Counters whose window and lock ended a day ago or more (they no longer count for anything). */
+export async function purgeStaleThrottles(db: Queryable): Promise<number> {
+  const rows = await db
+    .delete(authThrottle)
+    .where(sql`${authThrottle.windowStartedAt} < now() - interval '1 day' and (${authThrottle.lockedUntil} is null or ${authThrottle.lockedUntil} < now() - interval '1 day')`)
+    .returning({ key: authThrottle.key });
+  return rows.length;
+}
+
 /** Lifts every login lock of an identifier, from everywhere (a password reset, an account deleted). */
 export async function clearIdentifier(db: Queryable, identifier: string): Promise<void> {
   const key = identifierKey(identifier);

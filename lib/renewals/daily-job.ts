@@ -5,6 +5,7 @@ import { getDb, type Database } from "../db/client";
 import { jobLocks, jobRuns } from "../db/schema";
 import { logger } from "../logger";
 import { deliverEmails, purgeDeliveredMails, type MailDeps } from "../mail/outbox";
+import { purgeStaleThrottles } from "../auth/throttle";
 import { createJobMailer } from "../mail/transport";
 import { loadSettings } from "../settings/settings";
 import { getStorage, type Storage } from "../storage/client";
@@ -26,8 +27,8 @@ export type DailyJobSummary = {
   deletions: { deleted: number };
   uploads: { swept: number; staging: number };
   storageDeletions: { deleted: number; failed: number };
-  /** Delivered or abandoned mails past their retention (lib/mail/outbox). */
-  purged: { mails: number };
+  /** Delivered or abandoned mails past their retention (lib/mail/outbox), spent rate-limit counters. */
+  purged: { mails: number; throttles: number };
   errors: string[];
 };
 
@@ -95,7 +96,7 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     deletions: { deleted: 0 },
     uploads: { swept: 0, staging: 0 },
     storageDeletions: { deleted: 0, failed: 0 },
-    purged: { mails: 0 },
+    purged: { mails: 0, throttles: 0 },
     errors: [],
   };
 
@@ -176,6 +177,7 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
   await repeat("retention", async () => {
     const mails = await purgeDeliveredMails(db);
     summary.purged.mails += mails;
+    if (mails < 10_000) summary.purged.throttles += await purgeStaleThrottles(db);
     return { more: mails === 10_000 };
   });
 

@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { takeAllowance } from "@/lib/auth/allowance";
 import { authenticate } from "@/lib/auth/login";
 import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithToken } from "@/lib/accounts/password-reset";
 import { registerCandidate, resendVerification } from "@/lib/accounts/registration";
@@ -8,7 +10,7 @@ import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
 import { hashToken, peekToken } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { emailOutbox, tokens, users } from "@/lib/db/schema";
-import { candidatePassword, registerWithEmail, registrationForm, tokenFromMail, userByIdentifier } from "../support/candidates";
+import { candidatePassword, registerWithEmail, registrationForm, someClient, tokenFromMail, userByIdentifier } from "../support/candidates";
 import { uniqueEmail } from "../support/factories";
 import { inboxClient } from "../support/inbox";
 
@@ -68,7 +70,7 @@ describe("registration and email verification", () => {
   it("gives candidates without email a generated identifier and one-time recovery codes", async () => {
     const parsed = parseRegistration(registrationForm({ noEmail: true, phone: "0612345678", firstName: "Camille" }));
     if (!parsed.ok) throw new Error("form refused");
-    const outcome = await registerCandidate(parsed.data);
+    const outcome = await registerCandidate(parsed.data, someClient());
     if (outcome.kind !== "identifier-created") throw new Error("no identifier");
     expect(outcome.identifier).toMatch(/^aesh-[0-9a-z]{4}-[0-9a-z]{4}$/);
     expect(outcome.recoveryCodes).toHaveLength(8);
@@ -79,6 +81,45 @@ describe("registration and email verification", () => {
     expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: code.toLowerCase(), password: newPassword })).toEqual({ ok: true });
     expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code, password: newPassword })).toMatchObject({ ok: false, field: "code" });
     expect(await authenticate(getDb(), { identifier: outcome.identifier, password: newPassword, address })).toMatchObject({ status: "ok" });
+  });
+});
+
+describe("issue 13: allowances against floods, counted in PostgreSQL", () => {
+  const mailsOf = async (to: string, template: string) =>
+    (await getDb().select({ id: emailOutbox.id }).from(emailOutbox).where(and(eq(emailOutbox.toAddress, to), eq(emailOutbox.template, template)))).length;
+
+  it("refuses a registration from a connection past its allowance before hashing anything, and creates nothing", async () => {
+    const client = someClient();
+    // 60 registrations already counted from this connection this hour.
+    await getDb().execute(sql`insert into auth_throttle (key, failures) values (${`registration:${client.addressSubject}`}, 60)`);
+    const email = uniqueEmail("flot");
+    const parsed = parseRegistration(registrationForm({ email, emailConfirmation: email }));
+    if (!parsed.ok) throw new Error("invalid form");
+    const refused = await registerCandidate(parsed.data, client);
+    expect(refused.kind).toBe("refused");
+    expect(refused.kind === "refused" && refused.until.getTime()).toBeGreaterThan(Date.now());
+    expect(await userByIdentifier(email)).toBeUndefined();
+    // Another connection is not affected.
+    expect(await registerCandidate(parsed.data, someClient())).toEqual({ kind: "verification-sent", email });
+  });
+
+  it("mails one address at most three unsolicited messages an hour, however often it is asked", async () => {
+    const waiting = uniqueEmail("renvois");
+    await registerWithEmail(waiting);
+    for (let request = 0; request < 6; request += 1) await resendVerification(waiting);
+    // The registration's own mail, then three resends; the other three were dropped silently.
+    expect(await mailsOf(waiting, "verify-email")).toBe(4);
+
+    const known = uniqueEmail("cible");
+    await registerWithEmail(known);
+    for (let attempt = 0; attempt < 6; attempt += 1) await registerWithEmail(known);
+    expect(await mailsOf(known, "registration-attempt")).toBe(3);
+  });
+
+  it("counts every use in one statement, so concurrent requests cannot all slip under the limit", async () => {
+    const key = `essai:${randomUUID()}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => takeAllowance(getDb(), key, { limit: 5, windowMinutes: 60 })));
+    expect(answers.filter((until) => until === null)).toHaveLength(5);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { registerCandidate } from "@/lib/accounts/registration";
 import { parseRegistration } from "@/lib/accounts/registration-schema";
@@ -27,11 +28,16 @@ export function registrationForm(overrides: Partial<Parameters<typeof parseRegis
   };
 }
 
+/** A client address of its own for each test registration: the per-address allowance is not what they test. */
+export function someClient() {
+  return { addressSubject: `test-${randomUUID()}` };
+}
+
 /** Registers a candidate with `email` through the real registration code. */
 export async function registerWithEmail(email: string) {
   const parsed = parseRegistration(registrationForm({ email, emailConfirmation: email }));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return registerCandidate(parsed.data);
+  return registerCandidate(parsed.data, someClient());
 }
 
 export async function userByIdentifier(identifier: string) {

@@ -2,13 +2,16 @@
 
 import { booleanState, formInput, formState, serverAction } from "@/app/_data/action";
 import { z } from "zod";
-import { resendVerification, registerCandidate } from "@/lib/accounts/registration";
+import { requestAddressSubject } from "@/app/_data/session";
+import { resendAfterResponse } from "@/app/_data/mail-requests";
+import { registerCandidate } from "@/lib/accounts/registration";
+import { tryAgainAt } from "@/lib/auth/allowance";
 import { parseRegistration, type FieldErrors } from "@/lib/accounts/registration-schema";
 
 export type RegistrationValues = Record<string, string | boolean>;
 
 export type RegistrationState =
-  | { status: "editing"; errors: FieldErrors; values: RegistrationValues; attempt: number }
+  | { status: "editing"; errors: FieldErrors; values: RegistrationValues; attempt: number; refusal?: string }
   | { status: "verification-sent"; email: string }
   | { status: "identifier-created"; identifier: string; recoveryCodes: string[] };
 
@@ -36,13 +39,21 @@ export const register = serverAction("public", [formState<RegistrationState>(), 
     passwordConfirmation: text("passwordConfirmation"),
   } as Parameters<typeof parseRegistration>[0];
   const parsed = parseRegistration(raw);
-  if (!parsed.ok) {
+  const kept = () => {
     const values: RegistrationValues = Object.fromEntries(textFields.map((name) => [name, text(name)]));
     values.noEmail = raw.noEmail;
-    const attempt = previous.status === "editing" ? previous.attempt + 1 : 1;
-    return { status: "editing", errors: parsed.errors, values, attempt };
+    return { values, attempt: previous.status === "editing" ? previous.attempt + 1 : 1 };
+  };
+  if (!parsed.ok) return { status: "editing", errors: parsed.errors, ...kept() };
+  const outcome = await registerCandidate(parsed.data, { addressSubject: await requestAddressSubject() });
+  if (outcome.kind === "refused") {
+    return {
+      status: "editing",
+      errors: {},
+      ...kept(),
+      refusal: `Trop d'inscriptions ont été demandées depuis votre connexion ou sur la plateforme ces dernières minutes. Votre compte n'a pas été créé : ${tryAgainAt(outcome.until)}.`,
+    };
   }
-  const outcome = await registerCandidate(parsed.data);
   return outcome.kind === "verification-sent"
     ? { status: "verification-sent", email: outcome.email }
     : { status: "identifier-created", identifier: outcome.identifier, recoveryCodes: outcome.recoveryCodes };
@@ -51,6 +62,6 @@ export const register = serverAction("public", [formState<RegistrationState>(), 
 /** "Renvoyer le message" after registering: a new link if that address still awaits confirmation. */
 export const resend = serverAction("public", [booleanState, formInput], async (_caller, _previous, formData): Promise<boolean> => {
   const email = z.email().safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
-  if (email.success) await resendVerification(email.data);
+  if (email.success) await resendAfterResponse(email.data);
   return true;
 });

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { NewPasswordFields } from "@/components/accounts/new-password-fields";
 import { MiscField, PersonalDetailsFields, personalDetailsLabels, PhoneField, textValue } from "@/components/accounts/personal-details-fields";
-import { Alert } from "@/components/ui/alert";
+import { Alert, FormOutcome } from "@/components/ui/alert";
 import { Fieldset, RequiredNote, TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FieldErrors } from "@/lib/accounts/registration-schema";
@@ -39,7 +39,7 @@ const initialState: RegistrationState = { status: "editing", errors: {}, values:
 export function RegistrationForm({ countries }: { countries: { code: string; name: string }[] }) {
   const [state, action] = useActionState(register, initialState);
   const [resent, resendAction] = useActionState(resend, false);
-  const editing: { errors: FieldErrors; values: RegistrationValues; attempt: number } =
+  const editing: { errors: FieldErrors; values: RegistrationValues; attempt: number; refusal?: string } =
     state.status === "editing" ? state : { errors: {}, values: {}, attempt: 0 };
   const [noEmail, setNoEmail] = useState(Boolean(editing.values.noEmail));
   const [names, setNames] = useState({ email: "", birthName: "", usageName: "", firstName: "" });
@@ -111,13 +111,14 @@ export function RegistrationForm({ countries }: { countries: { code: string; nam
     );
   }
 
-  const { errors, values, attempt } = editing;
+  const { errors, values, attempt, refusal } = editing;
   const text = (name: string) => textValue(values, name);
   return (
     // A new key per attempt remounts the fields with the values sent back (React's reset of a
     // <select> after a form action ignores its defaultValue).
     <form key={attempt} action={action} noValidate className="max-w-3xl space-y-6">
       <ErrorSummary errors={errors} labels={labels} />
+      <FormOutcome error={refusal} />
       <RequiredNote />
 
       <Fieldset legend="Identifiant">

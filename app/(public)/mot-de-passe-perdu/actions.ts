@@ -1,10 +1,10 @@
 "use server";
 
 import { formInput, formState, serverAction } from "@/app/_data/action";
-import { after } from "next/server";
 import { z } from "zod";
-import { requestPasswordReset, resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
-import { logger } from "@/lib/logger";
+import { resetAfterResponse, tooManyMailRequests } from "@/app/_data/mail-requests";
+import { resetPasswordWithRecoveryCode } from "@/lib/accounts/password-reset";
+import { tryAgainAt } from "@/lib/auth/allowance";
 
 export type ResetRequestState = { sent: boolean; error?: string; identifier?: string };
 
@@ -15,7 +15,8 @@ export type ResetRequestState = { sent: boolean; error?: string; identifier?: st
 export const requestReset = serverAction("public", [formState<ResetRequestState>(), formInput], async (_caller, _previous, formData): Promise<ResetRequestState> => {
   const identifier = z.string().trim().min(1).max(320).safeParse(formData.get("identifier"));
   if (!identifier.success) return { sent: false, error: "Indiquez votre identifiant (votre adresse électronique)." };
-  after(() => requestPasswordReset(identifier.data).catch((error: unknown) => logger.error("password_reset.request_failed", { error })));
+  const until = await resetAfterResponse(identifier.data);
+  if (until) return { sent: false, identifier: identifier.data, error: `${tooManyMailRequests} : ${tryAgainAt(until)}.` };
   return { sent: true };
 });
 
