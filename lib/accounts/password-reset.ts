@@ -12,7 +12,8 @@ import { formatParisTime } from "../format/date";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
-import { generateRecoveryCodes, normalizeIdentifier, normalizeRecoveryCode } from "./identifier";
+import { generateRecoveryCodes, normalizeIdentifier } from "./identifier";
+import { findRecoveryCode, spendRecoveryCode } from "./recovery-codes";
 import { checkPassword } from "./password-policy";
 
 export const resetValidMinutes = 60;
@@ -152,10 +153,11 @@ export async function resetPasswordWithRecoveryCode(input: {
   const problem = await newPasswordProblem(db, user?.id, input.password);
   if (problem) return { ok: false, field: "password", message: problem };
 
+  // Eight scrypt checks, before the transaction and whoever asks (lib/accounts/recovery-codes).
+  const codeId = await findRecoveryCode(db, user?.id ?? null, input.code);
   const result = await transactionWithMail(async (tx, outbox) => {
     if (!user) return false;
-    const consumed = await consumeToken(tx, normalizeRecoveryCode(input.code), "recovery_code", user.id);
-    if (!consumed.ok) return false;
+    if (!(await spendRecoveryCode(tx, user.id, codeId, input.code))) return false;
     await replacePassword(tx, outbox, user.id, input.password, "account.password_recovered");
     return true;
   });

@@ -12,7 +12,8 @@ import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type Outbox } from "../mail/outbox";
 import { getDb, type Transaction } from "../db/client";
 import { mayMail, takeRegistration } from "../auth/allowance";
-import { generateIdentifier, generateRecoveryCodes, normalizeRecoveryCode } from "./identifier";
+import { generateIdentifier } from "./identifier";
+import { prepareRecoveryCodes, storeRecoveryCodes } from "./recovery-codes";
 import type { RegistrationInput } from "./registration-schema";
 
 export const verificationValidHours = 48;
@@ -95,7 +96,7 @@ export async function registerCandidate(input: RegistrationInput, from: { addres
     return { kind: "verification-sent", email };
   }
 
-  const recoveryCodes = generateRecoveryCodes();
+  const recoveryCodes = await prepareRecoveryCodes();
   for (let attempt = 0; ; attempt += 1) {
     const identifier = generateIdentifier();
     try {
@@ -104,9 +105,7 @@ export async function registerCandidate(input: RegistrationInput, from: { addres
           .insert(users)
           .values({ identifier, email: null, passwordHash, role: "candidate", ...personalColumns(input) })
           .returning({ id: users.id });
-        for (const code of recoveryCodes) {
-          await issueToken(tx, { userId: created!.id, purpose: "recovery_code", validMinutes: null, token: normalizeRecoveryCode(code) });
-        }
+        await storeRecoveryCodes(tx, created!.id, recoveryCodes);
         await recordAudit(tx, {
           actor: { id: created!.id, label: identifier },
           action: "account.registered_without_email",
@@ -114,7 +113,7 @@ export async function registerCandidate(input: RegistrationInput, from: { addres
           entityId: created!.id,
         });
       });
-      return { kind: "identifier-created", identifier, recoveryCodes };
+      return { kind: "identifier-created", identifier, recoveryCodes: recoveryCodes.plain };
     } catch (error) {
       // A generated identifier collided (about one chance in 150 billion): draw another.
       if (!isUniqueViolation(error) || attempt >= 3) throw error;

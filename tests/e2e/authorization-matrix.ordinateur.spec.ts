@@ -89,6 +89,7 @@ const actions: Record<string, Access> = {
   "app/(candidat)/compte/actions.ts#changeEmail": "candidate",
   "app/(candidat)/compte/actions.ts#updatePassword": "candidate",
   "app/(candidat)/compte/actions.ts#removeAccount": "candidate",
+  "app/(candidat)/compte/actions.ts#newRecoveryCodes": "candidate",
   "app/(candidat)/diplomes/actions.ts#submitNewDiploma": "candidate",
   "app/(candidat)/diplomes/actions.ts#submitDiplomaChanges": "candidate",
   "app/(candidat)/diplomes/actions.ts#removeDiploma": "candidate",

@@ -7,9 +7,11 @@ import { requestPasswordReset, resetPasswordWithRecoveryCode, resetPasswordWithT
 import { registerCandidate, resendVerification } from "@/lib/accounts/registration";
 import { parseRegistration } from "@/lib/accounts/registration-schema";
 import { verifyEmailAndOpenSession } from "@/lib/accounts/verification";
-import { hashToken, peekToken } from "@/lib/auth/tokens";
+import { hashToken, issueToken, peekToken } from "@/lib/auth/tokens";
+import { recoveryCodeStatus, regenerateRecoveryCodes } from "@/lib/accounts/recovery-codes";
+import { normalizeRecoveryCode } from "@/lib/accounts/identifier";
 import { getDb } from "@/lib/db/client";
-import { emailOutbox, tokens, users } from "@/lib/db/schema";
+import { candidateRecoveryCodes, emailOutbox, tokens, users } from "@/lib/db/schema";
 import { candidatePassword, registerWithEmail, registrationForm, someClient, tokenFromMail, userByIdentifier } from "../support/candidates";
 import { uniqueEmail } from "../support/factories";
 import { inboxClient } from "../support/inbox";
@@ -81,6 +83,35 @@ describe("registration and email verification", () => {
     expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: code.toLowerCase(), password: newPassword })).toEqual({ ok: true });
     expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code, password: newPassword })).toMatchObject({ ok: false, field: "code" });
     expect(await authenticate(getDb(), { identifier: outcome.identifier, password: newPassword, address })).toMatchObject({ status: "ok" });
+
+    // At rest: salted scrypt hashes only, nothing a copy of the table could replay or look up.
+    const user = await userByIdentifier(outcome.identifier);
+    const stored = await getDb().select().from(candidateRecoveryCodes).where(eq(candidateRecoveryCodes.userId, user!.id));
+    expect(stored).toHaveLength(8);
+    expect(stored.every((row) => row.codeHash.startsWith("scrypt") || row.codeHash.includes("$"))).toBe(true);
+    expect(stored.some((row) => row.codeHash.includes(normalizeRecoveryCode(code)))).toBe(false);
+    expect(await getDb().select().from(tokens).where(and(eq(tokens.userId, user!.id), eq(tokens.purpose, "recovery_code")))).toEqual([]);
+
+    // "Générer de nouveaux codes" from Mon compte: the password first, then the old codes stop working.
+    expect(await regenerateRecoveryCodes(user!.id, "pas le bon")).toMatchObject({ ok: false, errors: { regeneratePassword: expect.any(String) } });
+    const regenerated = await regenerateRecoveryCodes(user!.id, newPassword);
+    if (!regenerated.ok) throw new Error("regeneration refused");
+    expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: outcome.recoveryCodes[1]!, password: candidatePassword })).toMatchObject({ ok: false, field: "code" });
+    expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: regenerated.codes[0]!, password: candidatePassword })).toEqual({ ok: true });
+    expect(await recoveryCodeStatus(getDb(), user!.id)).toEqual({ left: 7, legacy: false });
+  });
+
+  it("still honours a code issued before the move to salted hashes, until new ones are generated", async () => {
+    const parsed = parseRegistration(registrationForm({ noEmail: true, phone: "0612345678", firstName: "Lou" }));
+    if (!parsed.ok) throw new Error("form refused");
+    const outcome = await registerCandidate(parsed.data, someClient());
+    if (outcome.kind !== "identifier-created") throw new Error("no identifier");
+    const user = await userByIdentifier(outcome.identifier);
+    // As registration stored them before migration 0013: SHA-256 rows of `tokens`.
+    await getDb().delete(candidateRecoveryCodes).where(eq(candidateRecoveryCodes.userId, user!.id));
+    await getDb().transaction((tx) => issueToken(tx, { userId: user!.id, purpose: "recovery_code", validMinutes: null, token: normalizeRecoveryCode("K7M3Q-9XPAD") }));
+    expect(await recoveryCodeStatus(getDb(), user!.id)).toEqual({ left: 1, legacy: true });
+    expect(await resetPasswordWithRecoveryCode({ identifier: outcome.identifier, code: "k7m3q 9xpad", password: "Un nouveau départ, 2026 !" })).toEqual({ ok: true });
   });
 });
 

@@ -16,6 +16,7 @@ const domainTables = [
   "attachment_types",
   "audit_log",
   "auth_throttle",
+  "candidate_recovery_codes",
   "deleted_applications",
   "diploma_types",
   "diplomas",

@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { RequiredNote, TextField } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { changeEmail, removeAccount, saveProfile, updatePassword, type FormState } from "./actions";
+import { changeEmail, newRecoveryCodes, removeAccount, saveProfile, updatePassword, type FormState, type RecoveryCodesState } from "./actions";
 
 const initial: FormState = { errors: {}, attempt: 0 };
 
@@ -102,6 +102,43 @@ export function PasswordForm() {
         errors={state.errors}
       />
       <SubmitButton pendingLabel="Enregistrement…">Changer de mot de passe</SubmitButton>
+    </form>
+  );
+}
+
+export function RecoveryCodesForm() {
+  const [state, action] = useActionState(newRecoveryCodes, initial as RecoveryCodesState);
+  if (state.codes) {
+    return (
+      <div className="space-y-3">
+        <Success state={state} />
+        <ul aria-label="Vos nouveaux codes de secours" className="grid grid-cols-2 gap-2 font-mono text-lg sm:grid-cols-4">
+          {state.codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        <p>Chaque code ne sert qu&apos;une fois. Imprimez-les ou recopiez-les maintenant : ils ne seront plus affichés.</p>
+        <button type="button" onClick={() => window.print()} className="min-h-6 text-france underline">
+          Imprimer mes codes
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form key={state.attempt} action={action} noValidate className="space-y-4">
+      <ErrorSummary errors={state.errors} labels={{ regeneratePassword: "Votre mot de passe, pour confirmer" }} />
+      <TextField
+        id="regeneratePassword"
+        name="regeneratePassword"
+        type="password"
+        label="Votre mot de passe, pour confirmer"
+        autoComplete="current-password"
+        required
+        error={state.errors.regeneratePassword}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Génération…">
+        Générer de nouveaux codes de secours
+      </SubmitButton>
     </form>
   );
 }

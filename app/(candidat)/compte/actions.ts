@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formInput, formState, serverAction } from "@/app/_data/action";
 import { changePassword, deleteAccount, profileSchema, requestEmailChange, updateProfile } from "@/lib/accounts/account";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { regenerateRecoveryCodes } from "@/lib/accounts/recovery-codes";
 import { fieldErrors } from "@/lib/validation";
 
 export type FormState = { ok?: boolean; message?: string; errors: Partial<Record<string, string>>; values?: Record<string, string>; attempt: number };
@@ -65,4 +66,18 @@ export const removeAccount = serverAction("candidate", [formState<FormState>(), 
   if (!result.ok) return { errors: result.errors, attempt };
   await signOut({ redirectTo: "/?compte=supprime" });
   return { ok: true, errors: {}, attempt };
+});
+
+export type RecoveryCodesState = FormState & { codes?: string[] };
+
+/** "Générer de nouveaux codes de secours" (accounts without email), confirmed by the password. */
+export const newRecoveryCodes = serverAction("candidate", [formState<RecoveryCodesState>(), formInput], async (user, previous, form): Promise<RecoveryCodesState> => {
+  const attempt = previous.attempt + 1;
+  if (user.email) return { errors: { regeneratePassword: "Avec une adresse électronique, « Mot de passe perdu » vous envoie un lien : pas besoin de codes de secours." }, attempt };
+  const password = z.string().max(1024).safeParse(form.get("regeneratePassword"));
+  if (!password.success || !password.data) return { errors: { regeneratePassword: "Indiquez votre mot de passe pour confirmer." }, attempt };
+  const result = await regenerateRecoveryCodes(user.id, password.data);
+  if (!result.ok) return { errors: result.errors, attempt };
+  revalidatePath("/compte");
+  return { ok: true, message: "Vos nouveaux codes de secours sont prêts : les précédents ne fonctionnent plus.", errors: {}, attempt, codes: result.codes };
 });

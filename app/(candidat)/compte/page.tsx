@@ -3,15 +3,16 @@ import { requireCandidate } from "@/app/_data/session";
 import { PageTitle } from "@/components/ui/page-title";
 import { frenchCountryOptions } from "@/lib/accounts/countries";
 import { findProfile } from "@/lib/accounts/profile";
+import { recoveryCodeStatus } from "@/lib/accounts/recovery-codes";
 import { getDb } from "@/lib/db/client";
 import { formatFrenchDate } from "@/lib/format/date";
-import { DeleteAccountForm, EmailForm, PasswordForm, ProfileForm } from "./account-forms";
+import { DeleteAccountForm, EmailForm, PasswordForm, ProfileForm, RecoveryCodesForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
 export default async function AccountPage() {
   const user = await requireCandidate();
-  const profile = await findProfile(getDb(), user.id);
+  const [profile, recovery] = await Promise.all([findProfile(getDb(), user.id), recoveryCodeStatus(getDb(), user.id)]);
   if (!profile) return null;
   const saved = {
     civility: profile.civility ?? "",
@@ -54,6 +55,22 @@ export default async function AccountPage() {
         </h2>
         <PasswordForm />
       </section>
+
+      {profile.email ? null : (
+        <section aria-labelledby="codes-secours" className="space-y-4 border-t border-line pt-6">
+          <h2 id="codes-secours" className="text-xl font-bold">
+            Mes codes de secours
+          </h2>
+          <p>
+            Sans adresse électronique, un code de secours est le seul moyen de choisir un nouveau mot de passe si vous oubliez
+            le vôtre. Il vous en reste <strong>{recovery.left}</strong>.{" "}
+            {recovery.legacy
+              ? "Vos codes datent d'avant une amélioration de leur protection : générez-en de nouveaux."
+              : "Si vous les avez perdus, ou s'il en reste peu, générez-en de nouveaux : les précédents cesseront de fonctionner."}
+          </p>
+          <RecoveryCodesForm />
+        </section>
+      )}
 
       <section aria-labelledby="donnees" className="space-y-4 border-t border-line pt-6">
         <h2 id="donnees" className="text-xl font-bold">

@@ -142,3 +142,23 @@ export const staffDepartements = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.departement] })],
 );
+
+/**
+ * One-time recovery codes of a candidate without email (shown once at registration or when
+ * regenerated from "Mon compte"): salted scrypt hashes, like staff codes — a copy of the table
+ * gives nothing to replay. Codes issued before migration 0013 are still SHA-256 rows of
+ * `tokens` (purpose recovery_code) until the candidate regenerates them.
+ */
+export const candidateRecoveryCodes = pgTable(
+  "candidate_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("candidate_recovery_codes_user_idx").on(t.userId)],
+);
