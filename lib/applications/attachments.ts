@@ -41,7 +41,7 @@ export async function startAttachmentUpload(
   const slot = await findSlot(uploadDeps.db, userId, applicationId, attachmentTypeId);
   if (!slot) return { ok: false, notFound: true };
   if (!canEditAttachments(slot.status)) return { ok: false, message: uploadMessages.locked };
-  return beginUpload(uploadDeps, uploadDeps.db, userId, "application_attachment", declared);
+  return beginUpload(uploadDeps, userId, "application_attachment", declared);
 }
 
 /** Checks the stored object, then links it in place of any previous file of that type. */

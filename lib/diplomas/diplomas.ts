@@ -74,7 +74,7 @@ export async function findDiploma(db: Queryable, userId: string, diplomaId: stri
 
 /** Upload step 1: a presigned POST for a diploma file (the diploma form is sent afterwards). */
 export function startDiplomaUpload(userId: string, declared: DeclaredFile, uploadDeps: UploadDeps = defaultUploadDeps()): Promise<UploadResult<{ ticket: UploadTicket }>> {
-  return beginUpload(uploadDeps, uploadDeps.db, userId, "diploma", declared);
+  return beginUpload(uploadDeps, userId, "diploma", declared);
 }
 
 /** Upload step 2: the object is checked now; the form's "Valider" links it. */

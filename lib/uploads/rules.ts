@@ -11,6 +11,7 @@ export const uploadMessages = {
   expired: "Le dépôt a pris trop de temps. Déposez le fichier à nouveau.",
   unavailable: "Le dépôt de fichiers est momentanément indisponible. Réessayez dans quelques minutes.",
   locked: "Cette candidature ne peut plus être modifiée.",
+  tooManyOpen: "Plusieurs dépôts sont déjà en cours sur votre compte : attendez qu'ils se terminent (ou une vingtaine de minutes), puis déposez ce fichier.",
 } as const;
 
 /** The browser's declared file, checked before any storage is involved. */

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
-import { files } from "../db/schema";
+import { files, users } from "../db/schema";
 import { logger } from "../logger";
 import { getStorage, type Storage } from "../storage/client";
 import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions";
@@ -58,10 +58,16 @@ export function presignUpload(storage: Storage, key: string, expiresSeconds = up
   });
 }
 
+/**
+ * Uploads one person may have under way at once (tickets not yet confirmed and still usable):
+ * enough for a whole application filled in a hurry, not for filling storage with objects
+ * nobody confirms.
+ */
+export const maxOpenUploads = 10;
+
 /** Records a pending file (server-chosen key) and returns where the browser sends it. */
 export async function beginUpload(
   deps: UploadDeps,
-  tx: Queryable,
   userId: string,
   purpose: FilePurpose,
   declared: DeclaredFile,
@@ -70,16 +76,33 @@ export async function beginUpload(
   if (problem) return { ok: false, message: problem };
   const fileId = randomUUID();
   const storageKey = `${purpose === "diploma" ? "diplomes" : "pieces-jointes"}/${fileId}.pdf`;
-  await tx.insert(files).values({
-    id: fileId,
-    userId,
-    purpose,
-    storageKey,
-    originalName: declared.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255),
-    size: declared.size,
-    contentType: pdfContentType,
-    status: "pending",
+  const opened = await deps.db.transaction(async (tx) => {
+    // One upload start at a time per person (their row locked), so parallel calls cannot all pass the count.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    const [open] = await tx
+      .select({ n: count() })
+      .from(files)
+      .where(
+        and(
+          eq(files.userId, userId),
+          eq(files.status, "pending"),
+          gt(files.createdAt, sql`now() - make_interval(secs => ${uploadPolicySeconds + uploadConfirmGraceSeconds})`),
+        ),
+      );
+    if ((open?.n ?? 0) >= maxOpenUploads) return false;
+    await tx.insert(files).values({
+      id: fileId,
+      userId,
+      purpose,
+      storageKey,
+      originalName: declared.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255),
+      size: declared.size,
+      contentType: pdfContentType,
+      status: "pending",
+    });
+    return true;
   });
+  if (!opened) return { ok: false, message: uploadMessages.tooManyOpen };
   // The browser writes to a staging key; the confirm step copies it to `storageKey`. A policy
   // replayed after the check (it stays valid for minutes) then only reaches the staging key.
   const post = await presignUpload(deps.storage, stagingKey(fileId));

@@ -102,6 +102,7 @@ function errorXml(refusal: Refusal): string {
 type KoaContext = {
   method: string;
   path: string;
+  query: Record<string, string | string[] | undefined>;
   req: IncomingMessage;
   request: { req: IncomingMessage };
   status: number;
@@ -115,6 +116,14 @@ type KoaContext = {
 export function postPolicyMiddleware(options: { secretAccessKey: string; allowedOrigins: string[] }) {
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
     const segments = ctx.path.split("/").filter(Boolean);
+    // A private bucket, as the platform's must be: reads and listings need a signature
+    // (credentials, or a presigned URL's query); s3rver alone serves anyone.
+    if ((ctx.method === "GET" || ctx.method === "HEAD") && !ctx.get("authorization") && !("X-Amz-Signature" in ctx.query)) {
+      ctx.status = 403;
+      ctx.set("Content-Type", "application/xml");
+      ctx.body = errorXml({ status: 403, code: "AccessDenied", message: "Access Denied" });
+      return;
+    }
     if (ctx.method !== "POST" || segments.length !== 1 || !ctx.is("multipart/form-data")) return next();
     const refuse = (refusal: Refusal) => {
       const origin = ctx.get("origin");

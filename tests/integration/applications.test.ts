@@ -15,7 +15,7 @@ import { getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
-import { findOwnFile, presignUpload, stagingKey, uploadConfirmGraceSeconds, uploadPolicySeconds } from "@/lib/uploads/uploads";
+import { findOwnFile, maxOpenUploads, presignUpload, stagingKey, uploadConfirmGraceSeconds, uploadPolicySeconds } from "@/lib/uploads/uploads";
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../../scripts/services/sample-pdf";
@@ -264,6 +264,43 @@ describe("attachments uploaded straight to storage", () => {
     const key = (await fileRow(upload.ticket.fileId))!.storageKey;
     const head = await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: key }));
     expect({ type: head.ContentType, disposition: head.ContentDisposition }).toEqual({ type: "application/pdf", disposition: "attachment" });
+  });
+
+  it("refuses an empty object at confirm, and a replayed confirm changes nothing", async () => {
+    const { id, applicationId } = await candidateWithApplication("vide");
+    const upload = await startUpload(id, applicationId, 4000);
+    const storage = getStorage();
+    // A storage without policy checks kept a zero-byte object under the ticket's key.
+    await storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: stagingKey(upload.ticket.fileId), Body: Buffer.alloc(0), ContentType: "application/pdf" }));
+    const refused = await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId);
+    expect(refused.ok).toBe(false);
+    expect(await stored(stagingKey(upload.ticket.fileId))).toBe(false);
+    expect(await findOwnFile(db(), id, upload.ticket.fileId)).toBeNull();
+
+    const good = await uploadIdentity(id, applicationId, samplePdf(4000));
+    expect(await confirmAttachmentUpload(id, applicationId, good.attachmentTypeId, good.ticket.fileId)).toEqual({ ok: true });
+    const before = await db().select().from(files).where(eq(files.userId, id));
+    // The same confirm again (a replayed request): refused, nothing added or removed.
+    expect(await confirmAttachmentUpload(id, applicationId, good.attachmentTypeId, good.ticket.fileId)).toMatchObject({ ok: false });
+    expect(await db().select().from(files).where(eq(files.userId, id))).toEqual(before);
+    expect(await stored(before.find((row) => row.id === good.ticket.fileId)!.storageKey)).toBe(true);
+  });
+
+  it("refuses an 11th upload started and never confirmed, even asked all at once", async () => {
+    const { id, applicationId } = await candidateWithApplication("rafale");
+    const ref = await reference();
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, () => startAttachmentUpload(id, applicationId, ref.identity, { name: "cni.pdf", size: 4000, type: "application/pdf" })),
+    );
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(maxOpenUploads);
+    expect(answers.filter((answer) => !answer.ok).map((answer) => !answer.ok && "message" in answer && answer.message)).toEqual(Array(14 - maxOpenUploads).fill(uploadMessages.tooManyOpen));
+    expect(await db().select().from(files).where(and(eq(files.userId, id), eq(files.status, "pending")))).toHaveLength(maxOpenUploads);
+    // Once the tickets are past their use, new uploads may start again.
+    await db()
+      .update(files)
+      .set({ createdAt: new Date(Date.now() - (uploadPolicySeconds + uploadConfirmGraceSeconds + 60) * 1000) })
+      .where(eq(files.userId, id));
+    expect(await startAttachmentUpload(id, applicationId, ref.identity, { name: "cni.pdf", size: 4000, type: "application/pdf" })).toMatchObject({ ok: true });
   });
 
   it("refuses a confirm long after its ticket, and deletes what was sent", async () => {
