@@ -9,6 +9,7 @@ import { PasswordChangedEmail, passwordChangedSubject } from "./password-changed
 import { PasswordResetEmail, passwordResetSubject } from "./password-reset";
 import { RegistrationAttemptEmail, registrationAttemptSubject } from "./registration-attempt";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "./renewal-notice";
+import { RetentionNoticeEmail, retentionNoticeSubject } from "./retention-notice";
 import { StaffAccountCreatedEmail, staffAccountCreatedSubject } from "./staff-account-created";
 import { StaffInvitationEmail, staffInvitationSubject } from "./staff-invitation";
 import { StaffSecurityNoticeEmail, staffSecurityNoticeSubject } from "./staff-security-notice";
@@ -26,6 +27,16 @@ export const emailPreviews: { name: string; subject: string; element: ReactEleme
     name: "staff-security-notice",
     subject: staffSecurityNoticeSubject(),
     element: <StaffSecurityNoticeEmail {...StaffSecurityNoticeEmail.PreviewProps} />,
+  },
+  {
+    name: "retention-notice",
+    subject: retentionNoticeSubject("application"),
+    element: <RetentionNoticeEmail {...RetentionNoticeEmail.PreviewProps} />,
+  },
+  {
+    name: "retention-notice-account",
+    subject: retentionNoticeSubject("account"),
+    element: <RetentionNoticeEmail {...RetentionNoticeEmail.PreviewProps} kind="account" actionUrl="https://recrutement-aesh.ac-exemple.fr/" />,
   },
   { name: "verify-email", subject: verifyEmailSubject(), element: <VerifyEmail {...VerifyEmail.PreviewProps} /> },
   {

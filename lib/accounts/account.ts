@@ -10,7 +10,7 @@ import { erasedActorLabel, recordAudit } from "../audit/audit";
 import { confirmCurrentPassword } from "../auth/login";
 import { clearIdentifier, confirmationKey, recoveryKey, resetMailKey } from "../auth/throttle";
 import { consumeToken, issueToken, supersedeTokens, type TokenFailure } from "../auth/tokens";
-import { getDb, type Queryable } from "../db/client";
+import { getDb, type Queryable, type Transaction } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { applications, auditLog, authThrottle, deletedApplications, diplomas, files, postTypes, users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
@@ -176,48 +176,60 @@ export async function deleteAccount(userId: string, password: string): Promise<A
   const passwordProblem = await confirmCurrentPassword(db, userId, password);
   if (passwordProblem) return { ok: false, errors: { deletePassword: passwordProblem } };
   const keys = await transactionWithMail(async (tx, outbox) => {
-    const [user] = await tx.select({ identifier: users.identifier, email: users.email }).from(users).where(eq(users.id, userId));
-    if (!user) return [];
-    const owned = await tx
-      .select({ id: applications.id, postType: postTypes.label, status: applications.status, submittedAt: applications.submittedAt, validUntil: applications.validUntil, notice: applications.renewalNoticeSentAt })
-      .from(applications)
-      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-      .where(eq(applications.userId, userId));
-    if (owned.length) {
-      await tx.insert(deletedApplications).values(
-        owned.map((application) => ({
-          postTypeLabel: application.postType,
-          status: application.status,
-          submittedAt: application.submittedAt,
-          validUntil: application.validUntil,
-          renewalNoticeSentAt: application.notice,
-          reason: "account_deleted" as const,
-        })),
-      );
-    }
-    const storageKeys = (await tx.select({ key: files.storageKey }).from(files).where(eq(files.userId, userId))).map((row) => row.key);
-    await scheduleObjectDeletion(tx, storageKeys);
-    if (user.email) {
+    const erased = await eraseAccount(tx, userId, "account.deleted");
+    if (erased?.email) {
       await outbox.enqueue({
         template: "account-deleted",
-        to: user.email,
+        to: erased.email,
         // Outlives the account it confirms the deletion of; purged with delivered mails.
         userId: null,
         subject: accountDeletedSubject(),
         element: createElement(AccountDeletedEmail, { branding: await loadBranding(tx) }),
       });
     }
-    await eraseTraces(tx, userId, [user.identifier, ...(user.email ? [user.email] : [])], owned.map((row) => row.id));
-    await tx.delete(users).where(eq(users.id, userId));
-    await recordAudit(tx, {
-      actor: { id: null, label: "candidat (compte supprimé)" },
-      action: "account.deleted",
-      entityType: "user",
-      entityId: userId,
-      details: { applications: owned.length, files: storageKeys.length },
-    });
-    return storageKeys;
+    return erased?.storageKeys ?? [];
   });
   if (keys.length) await runObjectDeletions({ db, storage: getStorage() }, { keys });
   return { ok: true };
+}
+
+/**
+ * Deletes a candidate account and everything it holds, inside the caller's transaction: an
+ * anonymous trace of each application, the stored objects scheduled for deletion, the traces
+ * elsewhere erased (eraseTraces), the deletion journaled without a name. The candidate's own
+ * request (`account.deleted`) and the retention rules (lib/retention) go through here. Returns
+ * the address to tell, if any, and the objects to delete after commit; null if already gone.
+ */
+export async function eraseAccount(tx: Transaction, userId: string, action: string): Promise<{ email: string | null; storageKeys: string[] } | null> {
+  const [user] = await tx.select({ identifier: users.identifier, email: users.email }).from(users).where(eq(users.id, userId)).for("update");
+  if (!user) return null;
+  const owned = await tx
+    .select({ id: applications.id, postType: postTypes.label, status: applications.status, submittedAt: applications.submittedAt, validUntil: applications.validUntil, notice: applications.renewalNoticeSentAt })
+    .from(applications)
+    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+    .where(eq(applications.userId, userId));
+  if (owned.length) {
+    await tx.insert(deletedApplications).values(
+      owned.map((application) => ({
+        postTypeLabel: application.postType,
+        status: application.status,
+        submittedAt: application.submittedAt,
+        validUntil: application.validUntil,
+        renewalNoticeSentAt: application.notice,
+        reason: "account_deleted" as const,
+      })),
+    );
+  }
+  const storageKeys = (await tx.select({ key: files.storageKey }).from(files).where(eq(files.userId, userId))).map((row) => row.key);
+  await scheduleObjectDeletion(tx, storageKeys);
+  await eraseTraces(tx, userId, [user.identifier, ...(user.email ? [user.email] : [])], owned.map((row) => row.id));
+  await tx.delete(users).where(eq(users.id, userId));
+  await recordAudit(tx, {
+    actor: { id: null, label: "candidat (compte supprimé)" },
+    action,
+    entityType: "user",
+    entityId: userId,
+    details: { applications: owned.length, files: storageKeys.length },
+  });
+  return { email: user.email, storageKeys };
 }

@@ -43,7 +43,7 @@ export async function deleteApplication(
 export async function removeApplicationRows(
   tx: Transaction,
   applicationId: string,
-  reason: "candidate_request" | "no_renewal_answer",
+  reason: "candidate_request" | "no_renewal_answer" | "retention",
   actor: AuditActor,
 ): Promise<{ keys: string[]; postTypeLabel: string; userId: string }> {
   const [application] = await tx
@@ -75,7 +75,7 @@ export async function removeApplicationRows(
   }
   await recordAudit(tx, {
     actor,
-    action: reason === "no_renewal_answer" ? "application.deleted_without_answer" : "application.deleted",
+    action: reason === "no_renewal_answer" ? "application.deleted_without_answer" : reason === "retention" ? "application.deleted_after_retention" : "application.deleted",
     entityType: "application",
     entityId: applicationId,
     details: { postType: application.postTypeLabel, files: attached.length },

@@ -60,7 +60,8 @@ export async function authenticate(
   }
   await clearFailures(db, keys[0]!);
   if (user.email && !user.emailVerifiedAt) return { status: "unverified" };
-  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+  // Signing in keeps an unused account the retention rules announced the deletion of.
+  await db.update(users).set({ lastLoginAt: sql`now()`, retentionNoticeSentAt: null }).where(eq(users.id, user.id));
   return { status: "ok", user: { id: user.id, role: user.role, sessionVersion: user.sessionVersion } };
 }
 

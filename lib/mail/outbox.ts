@@ -105,8 +105,11 @@ function openBody(mail: { html: string; text: string }): { html: string; text: s
   }
 }
 
-/** Days a delivered or abandoned mail's row (address, subject, outcome) is kept, for support. */
-export const deliveredMailRetentionDays = 30;
+/**
+ * Days a delivered or abandoned mail's row (address, subject, outcome) is kept, for support and
+ * as the proof a retention notice was delivered (lib/retention deletes 30 days after it).
+ */
+export const deliveredMailRetentionDays = 45;
 
 /** Deletes delivered and abandoned mails older than the retention (their bodies went at delivery). */
 export async function purgeDeliveredMails(db: Queryable, limit = 10_000): Promise<number> {

@@ -6,6 +6,7 @@ import { jobLocks, jobRuns } from "../db/schema";
 import { logger } from "../logger";
 import { deliverEmails, purgeDeliveredMails, type MailDeps } from "../mail/outbox";
 import { purgeStaleThrottles } from "../auth/throttle";
+import { deleteClosedApplications, deleteInactiveAccounts, deleteUnverifiedAccounts, noticeClosedApplications, noticeInactiveAccounts } from "../retention/retention";
 import { createJobMailer } from "../mail/transport";
 import { loadSettings } from "../settings/settings";
 import { getStorage, type Storage } from "../storage/client";
@@ -25,6 +26,8 @@ export type DailyJobSummary = {
   notices: { sent: number; failed: number; withoutEmail: number; recovered: number };
   reminders: { sent: number };
   deletions: { deleted: number };
+  /** lib/retention: accounts and closed applications kept for their retention period only. */
+  retention: { unverifiedDeleted: number; accountNotices: number; accountsDeleted: number; applicationNotices: number; applicationsDeleted: number };
   uploads: { swept: number; staging: number };
   storageDeletions: { deleted: number; failed: number };
   /** Delivered or abandoned mails past their retention (lib/mail/outbox), spent rate-limit counters. */
@@ -94,6 +97,7 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     notices: { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 },
     reminders: { sent: 0 },
     deletions: { deleted: 0 },
+    retention: { unverifiedDeleted: 0, accountNotices: 0, accountsDeleted: 0, applicationNotices: 0, applicationsDeleted: 0 },
     uploads: { swept: 0, staging: 0 },
     storageDeletions: { deleted: 0, failed: 0 },
     purged: { mails: 0, throttles: 0 },
@@ -150,6 +154,22 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
         keys.push(...step.keys);
         return step;
       });
+      const retentionDeps = { ...resolved, db, now };
+      const retentionSteps: [string, keyof DailyJobSummary["retention"], () => Promise<{ count: number; keys: string[]; more: boolean }>][] = [
+        ["retention:unverified", "unverifiedDeleted", () => deleteUnverifiedAccounts(retentionDeps, settings, batch)],
+        ["retention:account-notices", "accountNotices", () => noticeInactiveAccounts(retentionDeps, settings, batch)],
+        ["retention:accounts", "accountsDeleted", () => deleteInactiveAccounts(retentionDeps, batch)],
+        ["retention:application-notices", "applicationNotices", () => noticeClosedApplications(retentionDeps, settings, batch)],
+        ["retention:applications", "applicationsDeleted", () => deleteClosedApplications(retentionDeps, batch)],
+      ];
+      for (const [name, counter, step] of retentionSteps) {
+        await repeat(name, async () => {
+          const result = await step();
+          summary.retention[counter] += result.count;
+          keys.push(...result.keys);
+          return result;
+        });
+      }
       await repeat("uploads", async () => {
         const step = await sweepAbandonedUploads(stepDeps, batch * 10);
         summary.uploads.swept += step.swept;

@@ -56,6 +56,21 @@ export const settingDefinitions = {
     schema: z.number().int().min(1).max(10),
     defaultValue: 3,
   },
+  unverifiedAccountDays: {
+    label: "Conservation d'un compte dont l'adresse n'a jamais été confirmée (jours)",
+    schema: z.number().int().min(7).max(365),
+    defaultValue: 30,
+  },
+  inactiveAccountMonths: {
+    label: "Conservation d'un compte sans candidature ni connexion (mois)",
+    schema: z.number().int().min(3).max(60),
+    defaultValue: 12,
+  },
+  closedApplicationMonths: {
+    label: "Conservation d'une candidature retenue, non retenue ou retirée (mois)",
+    schema: z.number().int().min(1).max(60),
+    defaultValue: 12,
+  },
   secondFactorForAdmins: {
     label: "Double authentification obligatoire pour les administrateurs",
     schema: z.boolean(),
@@ -105,6 +120,9 @@ export const editableSettings = [
   "reminderDaysBeforeDeletion",
   "maxZoneWishes",
   "maxWorkingTimeWishes",
+  "unverifiedAccountDays",
+  "inactiveAccountMonths",
+  "closedApplicationMonths",
 ] as const satisfies readonly SettingKey[];
 
 const frenchNumber = (min: number, max: number, what: string) =>
@@ -133,6 +151,9 @@ export const settingsFormSchema = z
     reminderDaysBeforeDeletion: frenchNumber(1, 60, "la relance avant suppression (en jours)"),
     maxZoneWishes: frenchNumber(1, 20, "le nombre maximal de zones"),
     maxWorkingTimeWishes: frenchNumber(1, 10, "le nombre maximal de quotités"),
+    unverifiedAccountDays: frenchNumber(7, 365, "la conservation d'un compte non confirmé (en jours)"),
+    inactiveAccountMonths: frenchNumber(3, 60, "la conservation d'un compte inutilisé (en mois)"),
+    closedApplicationMonths: frenchNumber(1, 60, "la conservation d'une candidature close (en mois)"),
   })
   .refine((value) => value.reminderDaysBeforeDeletion < value.graceDays, {
     path: ["reminderDaysBeforeDeletion"],

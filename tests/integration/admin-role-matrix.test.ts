@@ -13,6 +13,7 @@ import {
   saveReferentialEntry,
   setReferentialActive,
 } from "@/lib/referentials/referentials";
+import { editableSettings } from "@/lib/settings/definitions";
 import { loadSettings } from "@/lib/settings/settings";
 import { updateSecondFactorSettings, updateSettings } from "@/lib/settings/edit";
 import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
@@ -42,9 +43,7 @@ describe("issue 12: role matrix", () => {
     const [zone] = await db().insert(zones).values({ code, label: code, department: "59", rank: 999 }).returning({ id: zones.id });
     const settings = await loadSettings(db());
     const sameSettings = Object.fromEntries(
-      (["academyName", "serviceName", "platformName", "platformContactEmail", "campaignContactEmail", "validityMonths", "graceDays", "reminderDaysBeforeDeletion", "maxZoneWishes", "maxWorkingTimeWishes"] as const).map(
-        (key) => [key, String(settings[key])],
-      ),
+      editableSettings.map((key) => [key, String(settings[key])]),
     );
     const csv = `code;libellé;département\n${code}X;${code}X;59`;
     const actions: [string, (staff: StaffMember) => Promise<unknown>][] = [

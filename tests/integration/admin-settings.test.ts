@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { auditLog, postTypes } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
 import { listCampaigns, setCampaign } from "@/lib/referentials/campaigns";
+import { editableSettings } from "@/lib/settings/definitions";
 import { updateSettings } from "@/lib/settings/edit";
 import { loadSettings } from "@/lib/settings/settings";
 import { StaffForbidden } from "@/lib/staff/access";
@@ -20,7 +21,7 @@ const db = () => getDb();
 async function formOf() {
   const current = await loadSettings(db());
   return Object.fromEntries(
-    (["academyName", "serviceName", "platformName", "platformContactEmail", "campaignContactEmail", "validityMonths", "graceDays", "reminderDaysBeforeDeletion", "maxZoneWishes", "maxWorkingTimeWishes"] as const).map((key) => [key, String(current[key])]),
+    editableSettings.map((key) => [key, String(current[key])]),
   );
 }
 

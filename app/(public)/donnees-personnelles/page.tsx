@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getRequestSettings } from "@/app/_data/settings";
 import { deliveredMailRetentionDays } from "@/lib/mail/outbox";
+import { retentionNoticeDays } from "@/lib/retention/retention";
 import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Données personnelles" };
@@ -45,6 +46,22 @@ export default async function PersonalDataPage() {
           courriels qui vous étaient destinés ; le journal des opérations de la plateforme n&apos;y garde ni votre nom,
           ni votre identifiant, ni votre adresse de connexion.
         </p>
+        <p>Ce qui ne sert plus à un recrutement n&apos;est pas gardé :</p>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            un compte dont l&apos;adresse électronique n&apos;a jamais été confirmée est supprimé{" "}
+            {settings.unverifiedAccountDays} jours après l&apos;inscription ;
+          </li>
+          <li>
+            un compte qui n&apos;a servi à déposer aucune candidature est supprimé après {settings.inactiveAccountMonths} mois sans
+            connexion ; un courriel vous prévient {retentionNoticeDays} jours avant, et il suffit de vous connecter pour le garder ;
+          </li>
+          <li>
+            une candidature retenue, non retenue ou retirée est supprimée, avec ses pièces jointes,{" "}
+            {settings.closedApplicationMonths} mois après la décision ou le retrait ; un courriel vous prévient{" "}
+            {retentionNoticeDays} jours avant.
+          </li>
+        </ul>
         <p>
           Le contenu d&apos;un courriel que nous vous envoyons n&apos;est pas conservé : il est effacé dès que le
           message est parti ; sa trace (destinataire, objet, date d&apos;envoi) est supprimée au bout de{" "}

@@ -51,6 +51,8 @@ export const applications = pgTable(
     validUntil: date("valid_until").notNull(),
     renewalNoticeSentAt: timestamp("renewal_notice_sent_at", { withTimezone: true }),
     renewalReminderSentAt: timestamp("renewal_reminder_sent_at", { withTimezone: true }),
+    // When the daily job announced the deletion of a closed application (lib/retention).
+    retentionNoticeSentAt: timestamp("retention_notice_sent_at", { withTimezone: true }),
     // What lib/applications/completeness.ts says, kept in step by every change that can alter
     // it (refreshCompleteness): staff filter and count it over many rows; pages recompute it.
     complete: boolean("complete").notNull().default(false),

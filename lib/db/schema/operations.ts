@@ -110,6 +110,8 @@ export const deletionReason = pgEnum("deletion_reason", [
   "candidate_request",
   "account_deleted",
   "staff",
+  // Closed (recruited, rejected, withdrawn) for longer than the retention setting.
+  "retention",
 ]);
 
 /** Anonymous trace of a deleted application: enough for statistics, nothing personal. */

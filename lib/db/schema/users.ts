@@ -45,6 +45,9 @@ export const users = pgTable(
       sql`aesh_fold(coalesce(first_name, '') || ' ' || coalesce(usage_name, '') || ' ' || coalesce(birth_name, '') || ' ' || identifier || ' ' || coalesce(email, ''))`,
     ),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    // When the daily job told a candidate who never applied that their unused account will go
+    // (lib/retention); a sign-in since keeps it.
+    retentionNoticeSentAt: timestamp("retention_notice_sent_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -18,6 +18,9 @@ const kinds: Partial<Record<(typeof editableSettings)[number], "email" | "number
   reminderDaysBeforeDeletion: "number",
   maxZoneWishes: "number",
   maxWorkingTimeWishes: "number",
+  unverifiedAccountDays: "number",
+  inactiveAccountMonths: "number",
+  closedApplicationMonths: "number",
 };
 
 const hints: Partial<Record<(typeof editableSettings)[number], string>> = {
@@ -25,6 +28,9 @@ const hints: Partial<Record<(typeof editableSettings)[number], string>> = {
   graceDays: "Entre le courriel de renouvellement et la suppression d'une candidature sans réponse.",
   reminderDaysBeforeDeletion: "La relance part ce nombre de jours avant la suppression : moins que le délai de réponse.",
   validityMonths: "Pour les candidatures déposées ou maintenues à partir de maintenant.",
+  unverifiedAccountDays: "Le compte est supprimé sans message : son adresse n'a jamais été confirmée.",
+  inactiveAccountMonths: "Depuis la dernière connexion. Un courriel prévient 30 jours avant ; se connecter conserve le compte.",
+  closedApplicationMonths: "Depuis la décision ou le retrait. Un courriel prévient 30 jours avant la suppression.",
 };
 
 /** Business rules without a developer: every change validated, journaled, effective at once. */
