@@ -80,8 +80,9 @@ describe("account page", () => {
     const first = await verifiedCandidate("premier");
     const second = await verifiedCandidate("second");
     expect(await requestEmailChange(second.id, first.email, candidatePassword)).toEqual({ ok: true });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect((await inbox.to(first.email)).filter((m) => m.subject.includes("nouvelle adresse"))).toEqual([]);
+    // Every mail is written to the outbox in the transaction of its change: none there, none ever sent.
+    expect(await getDb().select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, first.email), eq(emailOutbox.template, "email-change")))).toEqual([]);
+    expect(await getDb().select().from(emailOutbox).where(and(eq(emailOutbox.userId, second.id), eq(emailOutbox.template, "email-change-notice")))).toEqual([]);
   });
 
   it("deletes the account with its rows and stored objects once the password is confirmed", async () => {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
+import { itOnPostgres } from "../support/concurrency";
 import { randomUUID } from "node:crypto";
 import { takeAllowance } from "@/lib/auth/allowance";
 import { authenticate } from "@/lib/auth/login";
@@ -147,7 +148,7 @@ describe("issue 13: allowances against floods, counted in PostgreSQL", () => {
     expect(await mailsOf(known, "registration-attempt")).toBe(3);
   });
 
-  it("counts every use in one statement, so concurrent requests cannot all slip under the limit", async () => {
+  itOnPostgres("counts every use in one statement, so concurrent requests cannot all slip under the limit", async () => {
     const key = `essai:${randomUUID()}`;
     const answers = await Promise.all(Array.from({ length: 8 }, () => takeAllowance(getDb(), key, { limit: 5, windowMinutes: 60 })));
     expect(answers.filter((until) => until === null)).toHaveLength(5);

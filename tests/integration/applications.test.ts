@@ -1,6 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { itOnPostgres } from "../support/concurrency";
 import { exportAccountData } from "@/lib/accounts/account";
 import { createApplication, updateApplication } from "@/lib/applications/commands";
 import { findApplication, loadApplications } from "@/lib/applications/queries";
@@ -286,7 +287,7 @@ describe("attachments uploaded straight to storage", () => {
     expect(await stored(before.find((row) => row.id === good.ticket.fileId)!.storageKey)).toBe(true);
   });
 
-  it("refuses an 11th upload started and never confirmed, even asked all at once", async () => {
+  itOnPostgres("refuses an 11th upload started and never confirmed, even asked all at once", async () => {
     const { id, applicationId } = await candidateWithApplication("rafale");
     const ref = await reference();
     const answers = await Promise.all(

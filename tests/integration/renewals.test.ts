@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, inject, it } from "vitest";
+import { itOnPostgres } from "../support/concurrency";
 import { createApplication } from "@/lib/applications/commands";
 import { findApplication } from "@/lib/applications/queries";
 import { confirmAttachmentUpload, startAttachmentUpload } from "@/lib/applications/attachments";
@@ -202,7 +203,7 @@ describe("the six-month renewal", () => {
     expect(await db().select().from(storageDeletions).where(eq(storageDeletions.storageKey, attachment!.storageKey))).toEqual([]);
   });
 
-  it("sends each notice once when two runs start together", async () => {
+  itOnPostgres("sends each notice once when two runs start together", async () => {
     const a = await expiredApplication("deux-runs-a");
     const b = await expiredApplication("deux-runs-b");
     const [first, second] = await Promise.all([runDailyJob(liveDeps()), runDailyJob(liveDeps())]);

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { presentEnv } from "../../lib/env";
 import { startStack, type Stack } from "../../scripts/stack";
 
 // Vitest's typed inject() is declared by augmenting its interface.
@@ -9,6 +10,8 @@ declare module "vitest" {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     inboxUrl: string;
+    /** Tests of concurrent requests can only fail on a server with several connections. */
+    realPostgres: boolean;
   }
 }
 
@@ -22,6 +25,8 @@ let dataDir: string | undefined;
  * environment, read by lib/env like in production.
  */
 export async function setup(project: TestProject) {
+  // Read before the stack fills the environment with its own (embedded) database.
+  const realPostgres = Boolean(presentEnv().DATABASE_URL);
   dataDir = await mkdtemp(path.join(os.tmpdir(), "aesh-vitest-"));
   stack = await startStack({
     dataDir,
@@ -33,6 +38,12 @@ export async function setup(project: TestProject) {
   });
   if (!stack.inboxUrl) throw new Error("the test stack has no mail catcher");
   project.provide("inboxUrl", stack.inboxUrl);
+  project.provide("realPostgres", realPostgres);
+  if (!realPostgres) {
+    console.warn(
+      "DATABASE_URL n'est pas défini : base PGlite embarquée (une seule connexion). Les tests de concurrence (marqués « sur PostgreSQL ») sont ignorés ici, car ils ne pourraient pas échouer ; ils tournent en CI et avec DATABASE_URL=postgres://…",
+    );
+  }
 }
 
 export async function teardown() {
