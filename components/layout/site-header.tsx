@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-import { NavLink } from "./nav-link";
+import { MainNav, type NavItem } from "./main-nav";
 
-export type NavItem = { href: string; label: string };
+export type { NavItem } from "./main-nav";
 
 /** The State-style header: "République française" block, académie and service, then navigation. */
 export function SiteHeader({
@@ -45,27 +45,20 @@ export function SiteHeader({
           </span>
         </Link>
       </div>
-      <nav aria-label="Menu principal" className="border-t border-line">
-        <ul className={`mx-auto flex ${width} flex-wrap px-2`}>
-          {nav.map((item) => (
-            <li key={item.href}>
-              <NavLink href={item.href} label={item.label} />
-            </li>
-          ))}
-          {logout ? (
-            <li>
-              <form action={logout}>
-                <button
-                  type="submit"
-                  className="block border-b-2 border-transparent px-3 py-3 text-sm font-bold uppercase text-ink hover:bg-surface"
-                >
-                  Déconnecter
-                </button>
-              </form>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <MainNav nav={nav} width={width}>
+        {logout ? (
+          <li>
+            <form action={logout}>
+              <button
+                type="submit"
+                className="block w-full border-b-2 border-transparent px-3 py-3 text-left text-sm font-bold uppercase text-ink hover:bg-surface"
+              >
+                Déconnecter
+              </button>
+            </form>
+          </li>
+        ) : null}
+      </MainNav>
     </header>
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inboxClient } from "../support/inbox";
 import { fillIdentity, logIn, password, registerAndActivate } from "./candidates";
-import { expect, test } from "./fixtures";
+import { expect, mainMenu, test } from "./fixtures";
 
 test.describe("comptes candidats", () => {
   test("inscription avec courriel, activation par le lien, déconnexion puis connexion", async ({ page, browser, visit, inboxUrl }) => {
@@ -45,7 +45,7 @@ test.describe("comptes candidats", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon tableau de bord");
     await expect(page.getByText("Votre adresse électronique est confirmée")).toBeVisible();
 
-    const menu = page.getByRole("navigation", { name: "Menu principal" });
+    const menu = (await mainMenu(page));
     await expect(menu.getByRole("link", { name: "Maxime FLANDIN" })).toBeVisible();
     await menu.getByRole("button", { name: "Déconnecter" }).click();
     await expect(page.getByText("Vous êtes déconnecté")).toBeVisible();
@@ -63,7 +63,7 @@ test.describe("comptes candidats", () => {
     await phone.goto("/");
     await logIn(phone, email, password);
     await expect(phone).toHaveURL(/\/tableau-de-bord/);
-    await phone.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Déconnecter" }).click();
+    await (await mainMenu(phone)).getByRole("button", { name: "Déconnecter" }).click();
     await expect(phone.getByText("Vous êtes déconnecté")).toBeVisible();
     await other.close();
     await page.goto("/compte");
@@ -155,7 +155,7 @@ test.describe("comptes candidats", () => {
     const newEmail = `nouvelle-${randomUUID().slice(0, 8)}@exemple.fr`;
     await registerAndActivate(page, inboxUrl, email, "Dominique");
 
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Dominique FLANDIN" }).click();
+    await (await mainMenu(page)).getByRole("link", { name: "Dominique FLANDIN" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon compte");
     await page.getByLabel(/^Téléphone/).fill("06 11 22 33 44");
     await page.getByLabel(/^Date de naissance/).fill("31/02/1990");
@@ -180,7 +180,7 @@ test.describe("comptes candidats", () => {
     await expect(page.getByText("Votre nouvelle adresse est confirmée")).toBeVisible();
     // Every session ended (the menu says so): signing in again, with the new address.
     await page.getByRole("link", { name: "Me connecter" }).click();
-    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("button", { name: "Déconnecter" })).toHaveCount(0);
+    await expect((await mainMenu(page)).getByRole("button", { name: "Déconnecter" })).toHaveCount(0);
     await logIn(page, newEmail, password);
     await expect(page).toHaveURL(/\/compte$/);
 

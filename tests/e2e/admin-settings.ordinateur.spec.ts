@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
 import { registerAndActivate } from "./candidates";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 import { e2eEnvFile } from "./ports";
 import { createStaffFromShell, staffLogIn } from "./staff";
 
@@ -22,7 +22,7 @@ test.describe("paramètres et journal (administrateurs)", () => {
     try {
       await admin.goto("/admin/connexion");
       await staffLogIn(admin, adminEmail, secret);
-      await admin.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramètres" }).click();
+      await (await mainMenu(admin)).getByRole("link", { name: "Paramètres" }).click();
       await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Paramètres");
       await expectAccessible(admin);
       // A reminder after the deletion it announces is refused, with a French sentence.
@@ -60,7 +60,7 @@ test.describe("paramètres et journal (administrateurs)", () => {
     const agent = await agentContext.newPage();
     await agent.goto("/admin/connexion");
     await staffLogIn(agent, agentEmail, secret);
-    await expect(agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Paramètres" })).toHaveCount(0);
+    await expect((await mainMenu(agent)).getByRole("link", { name: "Paramètres" })).toHaveCount(0);
     for (const path of ["/admin/parametres", "/admin/journal", "/admin/journal/export", "/admin/referentiels", "/admin/referentiels/zones", "/admin/equipe"]) {
       expect((await agent.goto(path))?.status(), path).toBe(404);
     }

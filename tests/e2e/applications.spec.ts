@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
 import { samplePdf } from "../../scripts/services/sample-pdf";
 import { registerAndActivate } from "./candidates";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 import { e2eBaseUrl } from "./ports";
 
 const postType = "AESH EN PIAL INTER-DEGRE";
@@ -21,7 +21,7 @@ test.describe("candidatures", () => {
       if (sizes) bodies.push({ url: request.url(), method: request.method(), size: sizes.requestBodySize });
     });
 
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mes candidatures" }).click();
+    await (await mainMenu(page)).getByRole("link", { name: "Mes candidatures" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes candidatures");
     await expect(page.getByText("Vous n'avez pas encore de candidature")).toBeVisible();
     await page.getByRole("link", { name: "Ajouter une candidature" }).click();

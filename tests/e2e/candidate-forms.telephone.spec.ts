@@ -114,4 +114,36 @@ test.describe("les formulaires du candidat sur un téléphone", () => {
     }
     await expectAccessible(page);
   });
+
+  test("le menu est un bouton « Menu » qui s'ouvre et se referme, au clavier comme au doigt", async ({ page, visit }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await visit("/");
+    const nav = page.getByRole("navigation", { name: "Menu principal" });
+    const toggle = nav.getByRole("button", { name: "Menu", exact: true });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    // Closed, the links take no room (three wrapped lines of links before).
+    await expect(nav.getByRole("link", { name: "Aide" })).toBeHidden();
+    const closedHeight = (await nav.boundingBox())!.height;
+    expect(closedHeight).toBeLessThan(60);
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(nav.getByRole("link", { name: "Aide" })).toBeVisible();
+    await expectAccessible(page);
+    // Escape closes it and gives focus back to the button.
+    await nav.getByRole("link", { name: "Accueil" }).focus();
+    await page.keyboard.press("Escape");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(toggle).toBeFocused();
+    // Following a link closes it on the next page.
+    await page.keyboard.press("Enter");
+    await nav.getByRole("link", { name: "Aide" }).click();
+    await expect(page).toHaveURL(/\/aide$/);
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+
+    // On a wide screen there is no button: the links are the menu.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect(toggle).toBeHidden();
+    await expect(nav.getByRole("link", { name: "Aide" })).toBeVisible();
+  });
 });

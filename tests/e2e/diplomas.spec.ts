@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
 import { samplePdf } from "../../scripts/services/sample-pdf";
 import { registerAndActivate } from "./candidates";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 
 /** The file a "download" link gives, as bytes. */
 async function download(page: Page, linkName: string): Promise<Buffer> {
@@ -17,7 +17,7 @@ test.describe("diplômes", () => {
   test("ajouter un Bac Pro avec son PDF, changer la ville, remplacer le fichier par des photos, le supprimer", async ({ page, inboxUrl }) => {
     test.setTimeout(90_000);
     await registerAndActivate(page, inboxUrl, `diplome-${randomUUID().slice(0, 8)}@exemple.fr`, "Maxime");
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Mes diplômes" }).click();
+    await (await mainMenu(page)).getByRole("link", { name: "Mes diplômes" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes diplômes");
     await expect(page.getByText("Vous n'avez indiqué aucun diplôme")).toBeVisible();
     await expect(page.getByText("Les PDF ne doivent pas excéder 20 Mo", { exact: false })).toBeVisible();

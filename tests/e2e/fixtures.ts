@@ -12,6 +12,20 @@ export async function expectAccessible(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/**
+ * The main navigation, opened first where it sits behind its "Menu" button (below 640 px):
+ * what a person on a phone does before following a link of it.
+ */
+export async function mainMenu(page: Page) {
+  const nav = page.getByRole("navigation", { name: "Menu principal" });
+  const toggle = nav.getByRole("button", { name: "Menu", exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) !== "true") {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  }
+  return nav;
+}
+
 type Fixtures = {
   visit: (path: string) => Promise<void>;
   inboxUrl: string;

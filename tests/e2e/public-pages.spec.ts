@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, mainMenu, test } from "./fixtures";
 
 test.describe("pages publiques", () => {
   test("l'accueil présente la plateforme, le menu et le pied de page", async ({ page, visit }) => {
@@ -8,7 +8,7 @@ test.describe("pages publiques", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Recrutement des accompagnants");
     await expect(page.getByText("20 Mo au maximum")).toBeVisible();
 
-    const menu = page.getByRole("navigation", { name: "Menu principal" });
+    const menu = (await mainMenu(page));
     await expect(menu.getByRole("link", { name: "Accueil" })).toHaveAttribute("aria-current", "page");
     await expect(menu.getByRole("link", { name: "Aide" })).toBeVisible();
 
@@ -44,7 +44,7 @@ test.describe("pages publiques", () => {
 
   test("AIDE donne les deux adresses d'assistance des paramètres", async ({ page, visit }) => {
     await visit("/");
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Aide" }).click();
+    await (await mainMenu(page)).getByRole("link", { name: "Aide" }).click();
     await expect(page).toHaveURL(/\/aide$/);
     await expect(page.getByRole("heading", { name: "Assistance" })).toBeVisible();
     await expect(page.getByRole("link", { name: "ce.acloerecrutement@ac-lille.fr" })).toHaveAttribute(

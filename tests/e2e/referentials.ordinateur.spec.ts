@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { registerAndActivate } from "./candidates";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 import { ageSecondFactor, createStaffFromShell, staffLogIn, typeAppCode } from "./staff";
 
 test.describe("référentiels (administrateurs)", () => {
@@ -20,7 +20,7 @@ test.describe("référentiels (administrateurs)", () => {
     const admin = await adminContext.newPage();
     await admin.goto("/admin/connexion");
     await staffLogIn(admin, adminEmail, secret);
-    await admin.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Référentiels" }).click();
+    await (await mainMenu(admin)).getByRole("link", { name: "Référentiels" }).click();
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Référentiels");
     await expectAccessible(admin);
     await admin.getByRole("link", { name: "Zones géographiques" }).click();
@@ -102,7 +102,7 @@ test.describe("référentiels (administrateurs)", () => {
 
     // Changing one's factors asks for a second factor given in the last 15 minutes.
     await ageSecondFactor(adminEmail, 20);
-    await admin.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Sécurité" }).click();
+    await (await mainMenu(admin)).getByRole("link", { name: "Sécurité" }).click();
     await expect(admin.getByRole("button", { name: "Ajouter une clé d'accès" })).toHaveCount(0);
     await admin.getByRole("link", { name: "Confirmer mon identité" }).click();
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Confirmez votre identité");

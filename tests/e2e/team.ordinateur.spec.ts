@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inboxClient } from "../support/inbox";
 import { registerAndActivate } from "./candidates";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 import { createStaffFromShell, staffLogIn } from "./staff";
 
 test.describe("équipe (administrateurs)", () => {
@@ -31,7 +31,7 @@ test.describe("équipe (administrateurs)", () => {
     const boss = await bossContext.newPage();
     await boss.goto("/admin/connexion");
     await staffLogIn(boss, bossEmail, secret);
-    await boss.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Équipe" }).click();
+    await (await mainMenu(boss)).getByRole("link", { name: "Équipe" }).click();
     await expect(boss.getByRole("heading", { level: 1 })).toHaveText("Équipe");
     await boss.getByLabel("Adresse électronique").fill(agentEmail);
     await boss.getByLabel("Rôle").selectOption("gestionnaire");
@@ -59,7 +59,7 @@ test.describe("équipe (administrateurs)", () => {
     await staffLogIn(agent, agentEmail, agentPassword);
 
     // A passkey, enrolled from "Sécurité", then the sign-in with it alone.
-    await agent.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Sécurité" }).click();
+    await (await mainMenu(agent)).getByRole("link", { name: "Sécurité" }).click();
     await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Sécurité de mon compte");
     await agent.getByLabel("Nom de la clé d'accès").fill("Ordinateur du bureau");
     await agent.getByRole("button", { name: "Ajouter une clé d'accès" }).click();
