@@ -3,6 +3,7 @@ import type { APIRequestContext, Browser, BrowserContext } from "@playwright/tes
 import postgres from "postgres";
 import { builtActions, builtRoutes, callAction, Form, type ActionAnswer } from "./action-calls";
 import { registerAndActivate } from "./candidates";
+import { seedCandidateRecords, type CandidateRecords } from "./records";
 import { expect, test } from "./fixtures";
 import { e2eBaseUrl, e2eEnvFile, e2eInboxUrl } from "./ports";
 import { createStaffFromShell, staffLogIn } from "./staff";
@@ -154,7 +155,7 @@ const answersInFrench = new Set([
 /** Public actions that take no argument: called with none, they answer. */
 const argumentless = new Set(["app/admin/connexion/actions.ts#passkeySignInOptions", "app/admin/securite/actions.ts#passkeyEnrolmentOptions", "app/admin/verification/actions.ts#passkeyVerificationOptions"]);
 
-type Records = { applicationId: string; candidateId: string; diplomaId: string; attachmentFileId: string; diplomaFileId: string; attachmentTypeId: string; zoneId: string; colleagueId: string };
+type Records = CandidateRecords & { colleagueId: string };
 
 function isCandidate(persona: Persona) {
   return persona === "candidat A" || persona === "candidat B";
@@ -253,37 +254,8 @@ test("issue 13: the authorization matrix of every page, route handler and action
     }
 
     // Candidate A's records: an application whose first wish is in the Nord (59), an attachment, a diploma with its scan.
-    const [candidate] = await sql<{ id: string }[]>`select id from users where email = ${candidateEmails.a}`;
-    const [reference] = await sql<{ postTypeId: string; zoneId: string; workingTimeId: string; attachmentTypeId: string; diplomaTypeId: string }[]>`
-      select (select id from post_types where active order by rank limit 1) as "postTypeId",
-             (select id from zones where department = '59' and active order by rank limit 1) as "zoneId",
-             (select id from working_times order by rank limit 1) as "workingTimeId",
-             (select a.id from attachment_types a join post_types p on p.id = a.post_type_id where p.active order by p.rank, a.rank limit 1) as "attachmentTypeId",
-             (select id from diploma_types order by rank limit 1) as "diplomaTypeId"`;
-    const [application] = await sql<{ id: string }[]>`
-      insert into applications (user_id, post_type_id, rqth, valid_until) values (${candidate!.id}, ${reference!.postTypeId}, 'no', current_date + 180) returning id`;
-    await sql`insert into application_zones (application_id, zone_id, rank) values (${application!.id}, ${reference!.zoneId}, 1)`;
-    await sql`insert into application_working_times (application_id, working_time_id, rank) values (${application!.id}, ${reference!.workingTimeId}, 1)`;
-    const fileRow = (purpose: string) =>
-      sql<{ id: string }[]>`insert into files (user_id, purpose, storage_key, original_name, size, content_type, status, confirmed_at)
-        values (${candidate!.id}, ${purpose}, ${`matrice/${run}/${purpose}.pdf`}, 'piece.pdf', 1000, 'application/pdf', 'ready', now()) returning id`;
-    const [attachmentFile] = await fileRow("application_attachment");
-    const [diplomaFile] = await fileRow("diploma");
-    await sql`insert into application_attachments (application_id, attachment_type_id, file_id) values (${application!.id}, ${reference!.attachmentTypeId}, ${attachmentFile!.id})`;
-    const [diploma] = await sql<{ id: string }[]>`
-      insert into diplomas (user_id, label, diploma_type_id, institution, country, city, file_id)
-      values (${candidate!.id}, 'Baccalauréat', ${reference!.diplomaTypeId}, 'Lycée Châtelet', 'FR', 'Douai', ${diplomaFile!.id}) returning id`;
     const [colleague] = await sql<{ id: string }[]>`select id from users where identifier = ${staff["gestionnaire 59"]}`;
-    const records: Records = {
-      applicationId: application!.id,
-      candidateId: candidate!.id,
-      diplomaId: diploma!.id,
-      attachmentFileId: attachmentFile!.id,
-      diplomaFileId: diplomaFile!.id,
-      attachmentTypeId: reference!.attachmentTypeId,
-      zoneId: reference!.zoneId,
-      colleagueId: colleague!.id,
-    };
+    const records: Records = { ...(await seedCandidateRecords(sql, candidateEmails.a, `matrice/${run}`)), colleagueId: colleague!.id };
     const concrete = (route: string) =>
       route
         .replace("/candidatures/[id]", `/candidatures/${records.applicationId}`)
