@@ -17,10 +17,11 @@ export function builtActions(): BuiltAction[] {
   }));
 }
 
-export function builtRoutes(): string[] {
+export function builtRoutes(kind: "all" | "pages" = "all"): string[] {
   const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
   return Object.keys(manifest)
     .filter((route) => !/^\/_(not-found|global-error)\//.test(route))
+    .filter((route) => kind === "all" || route.endsWith("/page"))
     .map((route) =>
       route
         .replace(/\/\([^)]+\)/g, "")
