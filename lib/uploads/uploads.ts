@@ -190,12 +190,20 @@ export async function confirmUpload(
   if (!file || file.status !== "pending" || (purpose && file.purpose !== purpose)) return { ok: false, message: uploadMessages.missing };
   if (!attach && file.confirmedAt) return { ok: true };
   const expired = Date.now() - file.createdAt.getTime() > (uploadPolicySeconds + uploadConfirmGraceSeconds) * 1000;
-  const promoted = !expired && (await promoteUpload(deps.storage, file.id, file.key));
-  const inspected = expired
-    ? { ok: false as const, message: uploadMessages.expired }
-    : promoted
-      ? await inspectStoredPdf(deps.storage, file.key)
-      : { ok: false as const, message: uploadMessages.missing };
+  let inspected: { ok: true; size: number } | { ok: false; message: string };
+  try {
+    const promoted = !expired && (await promoteUpload(deps.storage, file.id, file.key));
+    inspected = expired
+      ? { ok: false as const, message: uploadMessages.expired }
+      : promoted
+        ? await inspectStoredPdf(deps.storage, file.key)
+        : { ok: false as const, message: uploadMessages.missing };
+  } catch (error) {
+    // Storage did not answer: nothing is decided, the file stays pending and the same confirm
+    // can be tried again (the daily job sweeps it, and its objects, if it never is).
+    logger.warn("upload.storage_unavailable", { fileId: file.id, error });
+    return { ok: false, message: uploadMessages.unavailable };
+  }
   if (!inspected.ok) {
     // The staging object goes too (an expired ticket's upload is never promoted).
     const keys = [file.key, stagingKey(file.id)];

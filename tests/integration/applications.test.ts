@@ -304,6 +304,18 @@ describe("attachments uploaded straight to storage", () => {
     expect(await startAttachmentUpload(id, applicationId, ref.identity, { name: "cni.pdf", size: 4000, type: "application/pdf" })).toMatchObject({ ok: true });
   });
 
+  it("answers in French when storage stops during the confirm, changes nothing, and the same confirm works once it is back", async () => {
+    const { id, applicationId } = await candidateWithApplication("panne");
+    const upload = await uploadIdentity(id, applicationId, samplePdf(4000));
+    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    // Before: the action crashed with a 500.
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId, { db: db(), storage: stopped })).toEqual({ ok: false, message: uploadMessages.unavailable });
+    expect(await fileRow(upload.ticket.fileId)).toMatchObject({ status: "pending" });
+    expect(await stored(stagingKey(upload.ticket.fileId))).toBe(true);
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
+    expect(await fileRow(upload.ticket.fileId)).toMatchObject({ status: "ready" });
+  });
+
   it("refuses a confirm long after its ticket, and deletes what was sent", async () => {
     const { id, applicationId } = await candidateWithApplication("tardif");
     const upload = await uploadIdentity(id, applicationId, samplePdf(4000));
