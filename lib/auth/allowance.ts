@@ -21,6 +21,8 @@ export const allowances = {
   mailRequestsFrom: { limit: 20, windowMinutes: 60 },
   mailRequestsEverywhere: { limit: 3000, windowMinutes: 60 },
   mailsTo: { limit: 3, windowMinutes: 60 },
+  // "Se connecter avec une clé d'accès" stores a challenge per click, before anyone is known.
+  passkeyChallengesFrom: { limit: 60, windowMinutes: 10 },
 } as const;
 
 export type Allowance = { limit: number; windowMinutes: number };
@@ -31,6 +33,7 @@ export const allowanceKeys = {
   mailRequestsFrom: (subject: string) => `mail-request:${subject}`,
   mailRequestsEverywhere: "mail-request:*",
   mailsTo: (recipient: string) => `mails-to:${recipient.trim().toLowerCase()}`,
+  passkeyChallengesFrom: (subject: string) => `passkey-challenge:${subject}`,
 } as const;
 
 /**

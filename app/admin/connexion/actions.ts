@@ -3,13 +3,17 @@
 import { serverAction } from "@/app/_data/action";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { safeNextPath, staffHome } from "@/app/_data/session";
+import { requestAddressSubject, safeNextPath, staffHome } from "@/app/_data/session";
+import { allowanceKeys, allowances, takeAllowance, tryAgainAt } from "@/lib/auth/allowance";
+import { getDb } from "@/lib/db/client";
 import { signIn } from "@/lib/auth/auth";
 import { passkeyAuthenticationOptions } from "@/lib/staff/factors";
 import type { PasskeyOptions, PasskeyOutcome } from "@/components/admin/passkeys";
 
 /** "Se connecter avec une clé d'accès", step 1: a challenge any of this site's passkeys can answer. */
 export const passkeySignInOptions = serverAction("public", [], async (_caller): Promise<PasskeyOptions> => {
+  const until = await takeAllowance(getDb(), allowanceKeys.passkeyChallengesFrom(await requestAddressSubject()), allowances.passkeyChallengesFrom);
+  if (until) return { ok: false, message: `Trop de tentatives depuis votre connexion : ${tryAgainAt(until)}, ou connectez-vous avec votre mot de passe.` };
   const { challengeId, options } = await passkeyAuthenticationOptions(null);
   return { ok: true, challengeId, options };
 });
