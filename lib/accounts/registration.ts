@@ -9,7 +9,7 @@ import { issueToken, supersedeTokens } from "../auth/tokens";
 import { isUniqueViolation } from "../db/errors";
 import { users } from "../db/schema";
 import { appLink, loadBranding } from "../mail/branding";
-import { transactionWithMail, type Outbox } from "../mail/outbox";
+import { transactionWithMail, type MailDeps, type Outbox } from "../mail/outbox";
 import { getDb, type Transaction } from "../db/client";
 import { mayMail, takeRegistration } from "../auth/allowance";
 import { generateIdentifier } from "./identifier";
@@ -60,7 +60,7 @@ async function sendVerification(tx: Transaction, outbox: Outbox, user: { id: str
  * the same outcome (nothing on screen tells whether the address is known). Without email: a
  * generated identifier and one-time recovery codes, shown once.
  */
-export async function registerCandidate(input: RegistrationInput, from: { addressSubject: string }): Promise<RegistrationOutcome> {
+export async function registerCandidate(input: RegistrationInput, from: { addressSubject: string }, mailDeps?: MailDeps): Promise<RegistrationOutcome> {
   // Counted before the costly hash: a flood is refused before it can exhaust the server.
   const until = await takeRegistration(getDb(), from.addressSubject);
   if (until) return { kind: "refused", until };
@@ -92,7 +92,7 @@ export async function registerCandidate(input: RegistrationInput, from: { addres
         .returning({ id: users.id });
       await recordAudit(tx, { actor: { id: created!.id, label: email }, action: "account.registered", entityType: "user", entityId: created!.id });
       await sendVerification(tx, outbox, { id: created!.id, email, firstName: input.firstName });
-    });
+    }, mailDeps);
     return { kind: "verification-sent", email };
   }
 

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { describe, expect, inject, it } from "vitest";
 import { itOnPostgres } from "../support/concurrency";
@@ -10,6 +10,9 @@ import { sql } from "drizzle-orm";
 import { createMailer, getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { uniqueEmail } from "../support/factories";
+import { registrationForm, someClient, userByIdentifier } from "../support/candidates";
+import { registerCandidate } from "@/lib/accounts/registration";
+import { parseRegistration } from "@/lib/accounts/registration-schema";
 import { inboxClient } from "../support/inbox";
 
 const inbox = inboxClient(inject("inboxUrl"));
@@ -57,6 +60,22 @@ describe("mail outbox", () => {
       .returning({ id: emailOutbox.id });
     expect(await deliverEmails({ ids: [row!.id] })).toMatchObject({ sent: 1 });
     expect((await inbox.waitFor(to)).text).toContain("Corps ancien");
+  });
+
+  it("registers a candidate while SMTP is down: the account exists, and the activation mail leaves with the daily job", async () => {
+    const email = uniqueEmail("smtp-en-panne");
+    const parsed = parseRegistration(registrationForm({ email, emailConfirmation: email }));
+    if (!parsed.ok) throw new Error("form refused");
+    const downMailer = createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
+    expect(await registerCandidate(parsed.data, someClient(), { db: getDb(), mailer: downMailer })).toEqual({ kind: "verification-sent", email });
+    expect(await userByIdentifier(email)).toBeDefined();
+    const [pending] = await getDb().select().from(emailOutbox).where(and(eq(emailOutbox.toAddress, email), eq(emailOutbox.template, "verify-email")));
+    expect(pending).toMatchObject({ status: "pending", attempts: 1 });
+    // SMTP is back; the job's retry is due.
+    await getDb().update(emailOutbox).set({ nextAttemptAt: sql`now()` }).where(eq(emailOutbox.id, pending!.id));
+    await runDailyJob();
+    const mail = await inbox.waitFor(email, (m) => m.subject.endsWith("Confirmez votre adresse pour activer votre espace candidat AESH"));
+    expect(mail.text).toContain("/verification/");
   });
 
   it("purges delivered mails past their retention, never pending ones", async () => {
