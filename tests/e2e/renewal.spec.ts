@@ -44,7 +44,7 @@ test.describe("renouvellement à six mois", () => {
     }
     const run = await request.get("/api/cron/renewals", { headers: { Authorization: `Bearer ${env.CRON_SECRET}` } });
     expect(run.status()).toBe(200);
-    expect((await run.json()).notices.sent).toBeGreaterThanOrEqual(1);
+    // What matters is this candidate's notice (the run also serves other tests' applications).
 
     const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.startsWith("AcloE – Votre candidature AESH arrive à échéance"));
     const deadline = /avant le (\d{2}\/\d{2}\/\d{4})/.exec(mail.subject)![1]!;

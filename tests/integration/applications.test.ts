@@ -240,8 +240,7 @@ describe("attachments uploaded straight to storage", () => {
     expect(Buffer.compare(Buffer.from(await kept.Body!.transformToByteArray()), pdf)).toBe(0);
     // The replayed object sits under the staging prefix until the daily job sweeps it (a day later).
     expect(await stored(upload.ticket.fields.key!)).toBe(true);
-    const later = await runDailyJob({ db: db(), mailer: getMailer(), storage, now: () => new Date(Date.now() + 2 * 24 * 60 * 60 * 1000) });
-    expect(later.uploads.staging).toBeGreaterThanOrEqual(1);
+    await runDailyJob({ db: db(), mailer: getMailer(), storage, now: () => new Date(Date.now() + 2 * 24 * 60 * 60 * 1000) });
     expect(await stored(upload.ticket.fields.key!)).toBe(false);
     expect(await stored(key)).toBe(true);
   });

@@ -87,7 +87,7 @@ describe("mail outbox", () => {
         { template: "t", toAddress: uniqueEmail("attente"), subject: "s", html: "x", text: "x", status: "pending", createdAt: sql`now() - make_interval(days => ${deliveredMailRetentionDays + 5})`, nextAttemptAt: sql`now() + interval '1 day'`, userId: null },
       ])
       .returning({ id: emailOutbox.id });
-    expect(await purgeDeliveredMails(getDb())).toBeGreaterThanOrEqual(1);
+    await purgeDeliveredMails(getDb());
     expect(await outboxRow(old!.id)).toBeUndefined();
     expect(await outboxRow(recent!.id)).toBeDefined();
     expect(await outboxRow(waiting!.id)).toBeDefined();
@@ -140,8 +140,7 @@ describe("mail outbox", () => {
     expect((await outboxRow(id))?.status).toBe("pending");
 
     await getDb().update(emailOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailOutbox.id, id));
-    const summary = await runDailyJob();
-    expect(summary.mail.sent).toBeGreaterThanOrEqual(1);
+    await runDailyJob();
     expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 2 });
     expect(await inbox.waitFor(to)).toBeDefined();
   });

@@ -36,8 +36,7 @@ describe("issue 13: retention periods enforced by the daily job", () => {
     const confirmed = await insertCandidate("confirme");
     await backdate(confirmed.id, "created_at", settings.unverifiedAccountDays + 1);
 
-    const step = await deleteUnverifiedAccounts(at(0), settings, 1000);
-    expect(step.count).toBeGreaterThanOrEqual(1);
+    await deleteUnverifiedAccounts(at(0), settings, 1000);
     expect(await exists(old.id)).toBe(false);
     expect(await exists(young.id)).toBe(true);
     expect(await exists(confirmed.id)).toBe(true);
