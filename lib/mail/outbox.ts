@@ -5,6 +5,7 @@ import { getDb, type Database, type Queryable, type Transaction } from "../db/cl
 import { emailOutbox } from "../db/schema";
 import { logger } from "../logger";
 import { loadSettings } from "../settings/settings";
+import { deliveredMailRetentionDays } from "../retention/periods";
 import { isSealed, seal, sealPurposes, unseal } from "../security/sealed";
 import { renderEmail } from "./render";
 import { getMailer, type Mailer } from "./transport";
@@ -105,11 +106,7 @@ function openBody(mail: { html: string; text: string }): { html: string; text: s
   }
 }
 
-/**
- * Days a delivered or abandoned mail's row (address, subject, outcome) is kept, for support and
- * as the proof a retention notice was delivered (lib/retention deletes 30 days after it).
- */
-export const deliveredMailRetentionDays = 45;
+export { deliveredMailRetentionDays } from "../retention/periods";
 
 /** Deletes delivered and abandoned mails older than the retention (their bodies went at delivery). */
 export async function purgeDeliveredMails(db: Queryable, limit = 10_000): Promise<number> {

@@ -1,16 +1,18 @@
 import "server-only";
 import { and, asc, eq, exists, inArray, isNotNull, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import { createElement } from "react";
-import { RetentionNoticeEmail, retentionNoticeSubject } from "../../emails/retention-notice";
+import { RetentionNoticeEmail, retentionNoticeSubject, type RetentionNoticeProps } from "../../emails/retention-notice";
 import { eraseAccount } from "../accounts/account";
 import { removeApplicationRows } from "../applications/removal";
 import { systemActor } from "../audit/audit";
 import type { Transaction } from "../db/client";
 import { applications, emailOutbox, postTypes, users } from "../db/schema";
-import { formatFrenchDate, todayIso } from "../format/date";
+import { formatFrenchDate } from "../format/date";
 import { appLink, loadBranding } from "../mail/branding";
 import { transactionWithMail, type MailDeps } from "../mail/outbox";
+import { deletionCutoff, deletionDate } from "../renewals/rules";
 import type { Settings } from "../settings/definitions";
+import { retentionNoticeDays } from "./periods";
 
 /**
  * How long the platform keeps what no longer serves a recruitment (the durations are settings,
@@ -24,7 +26,7 @@ import type { Settings } from "../settings/definitions";
  * As with renewals, nothing announced is deleted before its notice was delivered (SMTP accepted
  * it) and the notice period passed; an account without email gets no mail but the same delay.
  */
-export const retentionNoticeDays = 30;
+export { retentionNoticeDays } from "./periods";
 
 export const retentionTemplate = "retention-notice";
 
@@ -34,6 +36,39 @@ type StepResult = { count: number; keys: string[]; more: boolean };
 
 const months = (count: number) => sql`make_interval(months => ${count})`;
 const days = (count: number) => sql`make_interval(days => ${count})`;
+const nowOf = (deps: RetentionDeps) => sql`${deps.now().toISOString()}::timestamptz`;
+
+/**
+ * The notice of a coming deletion, in one transaction with `mark` (which records it, under a
+ * re-check, and returns false when the row no longer qualifies): the mail goes only where an
+ * address exists, and names the day from which the job may delete (the renewal rules' date).
+ */
+async function sendNotice(
+  deps: RetentionDeps,
+  mark: (tx: Transaction) => Promise<boolean>,
+  mail: { to: string | null; userId: string; relatedId: string } & Pick<RetentionNoticeProps, "kind" | "postType" | "actionUrl">,
+): Promise<boolean> {
+  return transactionWithMail(async (tx, outbox) => {
+    if (!(await mark(tx))) return false;
+    if (!mail.to) return true;
+    await outbox.enqueue({
+      template: retentionTemplate,
+      to: mail.to,
+      userId: mail.userId,
+      relatedId: mail.relatedId,
+      subject: retentionNoticeSubject(mail.kind),
+      element: createElement(RetentionNoticeEmail, {
+        branding: await loadBranding(tx),
+        kind: mail.kind,
+        postType: mail.postType,
+        actionUrl: mail.actionUrl,
+        deletionDate: formatFrenchDate(deletionDate(deps.now(), retentionNoticeDays)),
+        dataUrl: appLink("/compte"),
+      }),
+    });
+    return true;
+  }, deps);
+}
 
 /** The notice about `relatedId` was delivered (or there was no address to deliver it to). */
 const noticeDelivered = (relatedId: typeof users.id | typeof applications.id) =>
@@ -66,7 +101,7 @@ export async function deleteUnverifiedAccounts(deps: RetentionDeps, settings: Se
         eq(users.role, "candidate"),
         isNotNull(users.email),
         isNull(users.emailVerifiedAt),
-        lt(users.createdAt, sql`${deps.now().toISOString()}::timestamptz - ${days(settings.unverifiedAccountDays)}`),
+        lt(users.createdAt, sql`${nowOf(deps)} - ${days(settings.unverifiedAccountDays)}`),
       ),
     )
     .orderBy(asc(users.createdAt))
@@ -90,27 +125,19 @@ export async function noticeInactiveAccounts(deps: RetentionDeps, settings: Sett
         eq(users.role, "candidate"),
         isNull(users.retentionNoticeSentAt),
         or(isNull(users.email), isNotNull(users.emailVerifiedAt)),
-        sql`${lastUse} < ${deps.now().toISOString()}::timestamptz - ${months(settings.inactiveAccountMonths)} + ${days(retentionNoticeDays)}`,
+        sql`${lastUse} < ${nowOf(deps)} - ${months(settings.inactiveAccountMonths)} + ${days(retentionNoticeDays)}`,
         neverApplied,
       ),
     )
     .limit(limit);
-  const deletionDate = formatFrenchDate(todayIso(new Date(deps.now().getTime() + (retentionNoticeDays + 1) * 86_400_000)));
+  let count = 0;
   for (const account of due) {
-    await transactionWithMail(async (tx, outbox) => {
-      await tx.update(users).set({ retentionNoticeSentAt: deps.now() }).where(eq(users.id, account.id));
-      if (!account.email) return;
-      await outbox.enqueue({
-        template: retentionTemplate,
-        to: account.email,
-        userId: account.id,
-        relatedId: account.id,
-        subject: retentionNoticeSubject("account"),
-        element: createElement(RetentionNoticeEmail, { branding: await loadBranding(tx), kind: "account", deletionDate, actionUrl: appLink("/"), dataUrl: appLink("/compte") }),
-      });
-    }, deps);
+    const mark = async (tx: Transaction) =>
+      // Still unannounced and never applied (an application filed since keeps the account).
+      (await tx.update(users).set({ retentionNoticeSentAt: deps.now() }).where(and(eq(users.id, account.id), isNull(users.retentionNoticeSentAt), neverApplied)).returning({ id: users.id })).length === 1;
+    if (await sendNotice(deps, mark, { to: account.email, userId: account.id, relatedId: account.id, kind: "account", actionUrl: appLink("/") })) count += 1;
   }
-  return { count: due.length, keys: [], more: due.length === limit };
+  return { count, keys: [], more: due.length === limit };
 }
 
 export async function deleteInactiveAccounts(deps: RetentionDeps, limit: number): Promise<StepResult> {
@@ -120,7 +147,7 @@ export async function deleteInactiveAccounts(deps: RetentionDeps, limit: number)
     .where(
       and(
         eq(users.role, "candidate"),
-        lt(users.retentionNoticeSentAt, sql`${deps.now().toISOString()}::timestamptz - ${days(retentionNoticeDays)}`),
+        lt(users.retentionNoticeSentAt, deletionCutoff(deps.now(), retentionNoticeDays)),
         // A sign-in since the notice keeps the account (authenticate clears the notice too).
         or(isNull(users.lastLoginAt), lt(users.lastLoginAt, users.retentionNoticeSentAt)),
         or(isNull(users.email), noticeDelivered(users.id)),
@@ -139,7 +166,7 @@ const closedStatuses = ["recruited", "rejected", "withdrawn"] as const;
 
 export async function noticeClosedApplications(deps: RetentionDeps, settings: Settings, limit: number): Promise<StepResult> {
   const due = await deps.db
-    .select({ id: applications.id, userId: applications.userId, email: users.email, verified: users.emailVerifiedAt, postType: postTypes.label })
+    .select({ id: applications.id, userId: applications.userId, email: users.email, postType: postTypes.label })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
     .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
@@ -147,37 +174,24 @@ export async function noticeClosedApplications(deps: RetentionDeps, settings: Se
       and(
         inArray(applications.status, [...closedStatuses]),
         isNull(applications.retentionNoticeSentAt),
-        lt(applications.updatedAt, sql`${deps.now().toISOString()}::timestamptz - ${months(settings.closedApplicationMonths)} + ${days(retentionNoticeDays)}`),
+        lt(applications.updatedAt, sql`${nowOf(deps)} - ${months(settings.closedApplicationMonths)} + ${days(retentionNoticeDays)}`),
       ),
     )
     .limit(limit);
-  const deletionDate = formatFrenchDate(todayIso(new Date(deps.now().getTime() + (retentionNoticeDays + 1) * 86_400_000)));
+  let count = 0;
   for (const application of due) {
-    await transactionWithMail(async (tx, outbox) => {
-      const [locked] = await tx
-        .update(applications)
-        .set({ retentionNoticeSentAt: deps.now() })
-        .where(and(eq(applications.id, application.id), isNull(applications.retentionNoticeSentAt), inArray(applications.status, [...closedStatuses])))
-        .returning({ id: applications.id });
-      if (!locked || !application.email) return;
-      await outbox.enqueue({
-        template: retentionTemplate,
-        to: application.email,
-        userId: application.userId,
-        relatedId: application.id,
-        subject: retentionNoticeSubject("application"),
-        element: createElement(RetentionNoticeEmail, {
-          branding: await loadBranding(tx),
-          kind: "application",
-          postType: application.postType,
-          deletionDate,
-          actionUrl: appLink(`/candidatures/${application.id}`),
-          dataUrl: appLink("/compte"),
-        }),
-      });
-    }, deps);
+    const mark = async (tx: Transaction) =>
+      (
+        await tx
+          .update(applications)
+          .set({ retentionNoticeSentAt: deps.now() })
+          .where(and(eq(applications.id, application.id), isNull(applications.retentionNoticeSentAt), inArray(applications.status, [...closedStatuses])))
+          .returning({ id: applications.id })
+      ).length === 1;
+    const mail = { to: application.email, userId: application.userId, relatedId: application.id, kind: "application" as const, postType: application.postType, actionUrl: appLink(`/candidatures/${application.id}`) };
+    if (await sendNotice(deps, mark, mail)) count += 1;
   }
-  return { count: due.length, keys: [], more: due.length === limit };
+  return { count, keys: [], more: due.length === limit };
 }
 
 export async function deleteClosedApplications(deps: RetentionDeps, limit: number): Promise<StepResult> {
@@ -188,7 +202,7 @@ export async function deleteClosedApplications(deps: RetentionDeps, limit: numbe
     .where(
       and(
         inArray(applications.status, [...closedStatuses]),
-        lt(applications.retentionNoticeSentAt, sql`${deps.now().toISOString()}::timestamptz - ${days(retentionNoticeDays)}`),
+        lt(applications.retentionNoticeSentAt, deletionCutoff(deps.now(), retentionNoticeDays)),
         or(isNull(users.email), noticeDelivered(applications.id)),
       ),
     )

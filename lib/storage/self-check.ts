@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { DeleteObjectsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { maxUploadBytes, pdfContentType } from "../uploads/rules";
+import { presignUpload } from "../uploads/uploads";
 import type { Storage } from "./client";
 
 /**
@@ -31,18 +31,8 @@ async function post(ticket: { url: string; fields: Record<string, string> }, bod
   return response.status;
 }
 
-function ticket(storage: Storage, key: string, expires = 60) {
-  return createPresignedPost(storage.client, {
-    Bucket: storage.bucket,
-    Key: key,
-    Conditions: [
-      ["content-length-range", 1, maxUploadBytes],
-      ["eq", "$Content-Type", pdfContentType],
-    ],
-    Fields: { "Content-Type": pdfContentType },
-    Expires: expires,
-  });
-}
+/** The ticket the app itself gives browsers (lib/uploads), so the check tests exactly its policy. */
+const ticket = (storage: Storage, key: string, expires = 60) => presignUpload(storage, key, expires);
 
 export async function checkStorage(
   storage: Storage,

@@ -17,6 +17,11 @@ export function builtActions(): BuiltAction[] {
   }));
 }
 
+/** The page an action is posted to, as a route ("/candidatures/[id]"): fill it with concreteRoute. */
+export function actionRoute(action: BuiltAction): string {
+  return action.page.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
+}
+
 export function builtRoutes(kind: "all" | "pages" = "all"): string[] {
   const manifest = JSON.parse(readFileSync(".next/server/app-paths-manifest.json", "utf8")) as Record<string, string>;
   return Object.keys(manifest)

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Browser, BrowserContext } from "@playwright/test";
 import postgres from "postgres";
-import { builtActions, builtRoutes, callAction, Form, type ActionAnswer } from "./action-calls";
+import { actionRoute, builtActions, builtRoutes, callAction, Form, type ActionAnswer } from "./action-calls";
 import { registerAndActivate } from "./candidates";
-import { seedCandidateRecords, type CandidateRecords } from "./records";
+import { concreteRoute, seedCandidateRecords, type CandidateRecords } from "./records";
 import { expect, test } from "./fixtures";
 import { e2eBaseUrl, e2eEnvFile, e2eInboxUrl } from "./ports";
-import { createStaffFromShell, staffLogIn } from "./staff";
+import { signedInStaff } from "./staff";
 
 /**
  * Issue 13, item 2: every page, route handler and server action the production build serves,
@@ -239,35 +239,18 @@ test("issue 13: the authorization matrix of every page, route handler and action
     const staffPassword = "Une grue cendrée 2025 !";
     const staff = { "gestionnaire 59": `matrice-g59-${run}@ac-exemple.fr`, "gestionnaire 62": `matrice-g62-${run}@ac-exemple.fr`, administrateur: `matrice-admin-${run}@ac-exemple.fr` } as const;
     for (const [persona, email] of Object.entries(staff) as [keyof typeof staff, string][]) {
-      await createStaffFromShell(email, staffPassword, persona === "administrateur" ? "admin" : "gestionnaire");
+      const context = await signedInStaff(browser, email, staffPassword, persona === "administrateur" ? "admin" : "gestionnaire");
+      // The perimeter applies from the next request: set before any page of theirs is checked.
       if (persona !== "administrateur") {
         await sql`insert into staff_departements (user_id, departement) select id, ${persona.slice(-2)} from users where identifier = ${email}`;
       }
-      people.set(
-        persona,
-        await signedIn(browser, async (context) => {
-          const page = await context.newPage();
-          await page.goto("/admin/connexion");
-          await staffLogIn(page, email, staffPassword);
-        }),
-      );
+      people.set(persona, context.request);
     }
 
     // Candidate A's records: an application whose first wish is in the Nord (59), an attachment, a diploma with its scan.
     const [colleague] = await sql<{ id: string }[]>`select id from users where identifier = ${staff["gestionnaire 59"]}`;
     const records: Records = { ...(await seedCandidateRecords(sql, candidateEmails.a, `matrice/${run}`)), colleagueId: colleague!.id };
-    const concrete = (route: string) =>
-      route
-        .replace("/candidatures/[id]", `/candidatures/${records.applicationId}`)
-        .replace("/diplomes/[id]", `/diplomes/${records.diplomaId}`)
-        .replace("/admin/fichiers/[id]", `/admin/fichiers/${records.attachmentFileId}`)
-        .replace("/fichiers/[id]", `/fichiers/${records.diplomaFileId}`)
-        .replace("/candidats/[id]", `/candidats/${records.candidateId}`)
-        .replace("/equipe/[id]", `/equipe/${records.colleagueId}`)
-        .replace("/referentiels/[kind]/[id]", `/referentiels/zones/${records.zoneId}`)
-        .replace("/referentiels/[kind]", "/referentiels/zones")
-        .replace("/api/auth/[...nextauth]", "/api/auth/session")
-        .replace(/\[token\]/, "jeton-inconnu-0123456789abcdefghijklmnopqrstuv");
+    const concrete = (route: string) => concreteRoute(route, { ...records, staffMemberId: records.colleagueId });
 
     const failures: string[] = [];
     let cells = 0;
@@ -296,7 +279,7 @@ test("issue 13: the authorization matrix of every page, route handler and action
     // last: it takes no argument, and ends the session of whoever calls it).
     const logoutKey = "app/actions.ts#logout";
     for (const action of built.filter((candidate) => candidate.key !== logoutKey)) {
-      const path = concrete(action.page.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/");
+      const path = concrete(actionRoute(action));
       for (const persona of personas) {
         const expected = expectedForgedCall(action.key, persona);
         for (const raw of ["[]", '["x"]', '[{"attempt":-1},"x",null]']) {

@@ -5,8 +5,8 @@ import { builtRoutes } from "./action-calls";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, test } from "./fixtures";
 import { e2eEnvFile, e2eInboxUrl } from "./ports";
-import { seedCandidateRecords } from "./records";
-import { createStaffFromShell, staffLogIn } from "./staff";
+import { concreteRoute, seedCandidateRecords } from "./records";
+import { signedInStaff } from "./staff";
 
 /**
  * Issue 13, item 7: every page of the build (from its manifest: a new page is checked without
@@ -35,24 +35,11 @@ test("issue 13: every page passes axe at 1280 and 320 px, without sideways scrol
     await registerAndActivate(candidate, e2eInboxUrl, email, "Rose");
     pages.set("candidat", candidate);
     const records = await seedCandidateRecords(sql, email, `rgaa/${run}`);
-    const admin = await open(browser);
     const adminEmail = `rgaa-admin-${run}@ac-exemple.fr`;
-    await createStaffFromShell(adminEmail, "Un martin-pêcheur 2026 !", "admin");
-    await admin.goto("/admin/connexion");
-    await staffLogIn(admin, adminEmail, "Un martin-pêcheur 2026 !");
+    const admin = await (await signedInStaff(browser, adminEmail, "Un martin-pêcheur 2026 !", "admin")).newPage();
     pages.set("administrateur", admin);
     const [colleague] = await sql<{ id: string }[]>`select id from users where identifier = ${adminEmail}`;
-
-    const concrete = (route: string) =>
-      route
-        .replace("/admin/candidatures/[id]", `/admin/candidatures/${records.applicationId}`)
-        .replace("/candidatures/[id]", `/candidatures/${records.applicationId}`)
-        .replace("/diplomes/[id]", `/diplomes/${records.diplomaId}`)
-        .replace("/candidats/[id]", `/candidats/${records.candidateId}`)
-        .replace("/equipe/[id]", `/equipe/${colleague!.id}`)
-        .replace("/referentiels/[kind]/[id]", `/referentiels/zones/${records.zoneId}`)
-        .replace("/referentiels/[kind]", "/referentiels/zones")
-        .replace(/\[token\]/, "jeton-inconnu-0123456789abcdefghijklmnopqrstuv");
+    const concrete = (route: string) => concreteRoute(route, { ...records, staffMemberId: colleague!.id });
 
     const routes = builtRoutes("pages");
     expect(routes.length).toBeGreaterThanOrEqual(30);

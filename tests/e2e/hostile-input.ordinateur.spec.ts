@@ -2,12 +2,12 @@ import { readFile } from "node:fs/promises";
 import fc from "fast-check";
 import type { APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
-import { builtActions, callAction, Form, type ActionAnswer } from "./action-calls";
+import { actionRoute, builtActions, callAction, Form, type ActionAnswer } from "./action-calls";
 import { registerAndActivate } from "./candidates";
 import { expect, test } from "./fixtures";
 import { e2eEnvFile, e2eInboxUrl } from "./ports";
-import { seedCandidateRecords } from "./records";
-import { createStaffFromShell, staffLogIn } from "./staff";
+import { concreteRoute, seedCandidateRecords } from "./records";
+import { signedInStaff } from "./staff";
 
 /**
  * Issue 13, item 3: every server action of the build called with generated hostile input —
@@ -120,12 +120,7 @@ test("issue 13: generated hostile input to every action is refused in French or 
     const candidateContext = await browser.newContext();
     await registerAndActivate(await candidateContext.newPage(), e2eInboxUrl, email, "Fanny");
     const records = await seedCandidateRecords(sql, email, `fuzz/${run}`);
-    const adminEmail = `fuzz-admin-${run}@ac-exemple.fr`;
-    await createStaffFromShell(adminEmail, "Une mouette rieuse 2026 !", "admin");
-    const adminContext = await browser.newContext();
-    const adminPage = await adminContext.newPage();
-    await adminPage.goto("/admin/connexion");
-    await staffLogIn(adminPage, adminEmail, "Une mouette rieuse 2026 !");
+    const adminContext = await signedInStaff(browser, `fuzz-admin-${run}@ac-exemple.fr`, "Une mouette rieuse 2026 !", "admin");
     const anonymous = (await browser.newContext()).request;
     const callers: Record<string, APIRequestContext> = { candidate: candidateContext.request, staff: adminContext.request, public: anonymous };
     // Real ids, so generated calls also reach the checks behind "is it yours?" (the candidate's
@@ -142,7 +137,7 @@ test("issue 13: generated hostile input to every action is refused in French or 
     let calls = 0;
     let refusals = 0;
     for (const action of actions) {
-      const path = action.page.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "").replace(/\[id\]/g, records.applicationId).replace(/\[token\]/g, "jeton-inconnu-0123456789") || "/";
+      const path = concreteRoute(actionRoute(action), { ...records, staffMemberId: records.candidateId });
       const caller = action.key.startsWith("app/admin/") ? callers.staff! : action.key.startsWith("app/(candidat)/") ? callers.candidate! : callers.public!;
       await fc.assert(
         fc.asyncProperty(argumentLists(ids), async (args) => {

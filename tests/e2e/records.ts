@@ -46,3 +46,22 @@ export async function seedCandidateRecords(sql: postgres.Sql, email: string, tag
     zoneId: reference!.zoneId,
   };
 }
+
+/**
+ * A route of the build's manifest ("/candidatures/[id]") as a path to request, its dynamic
+ * segments filled with the candidate's records (a staff member for "/admin/equipe/[id]") and
+ * an unknown token for one-time links.
+ */
+export function concreteRoute(route: string, records: CandidateRecords & { staffMemberId: string }): string {
+  return route
+    .replace("/candidatures/[id]", `/candidatures/${records.applicationId}`)
+    .replace("/diplomes/[id]", `/diplomes/${records.diplomaId}`)
+    .replace("/admin/fichiers/[id]", `/admin/fichiers/${records.attachmentFileId}`)
+    .replace("/fichiers/[id]", `/fichiers/${records.diplomaFileId}`)
+    .replace("/candidats/[id]", `/candidats/${records.candidateId}`)
+    .replace("/equipe/[id]", `/equipe/${records.staffMemberId}`)
+    .replace("/referentiels/[kind]/[id]", `/referentiels/zones/${records.zoneId}`)
+    .replace("/referentiels/[kind]", "/referentiels/zones")
+    .replace("/api/auth/[...nextauth]", "/api/auth/session")
+    .replace(/\[token\]/, "jeton-inconnu-0123456789abcdefghijklmnopqrstuv");
+}

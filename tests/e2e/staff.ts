@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import postgres from "postgres";
 import { expect } from "./fixtures";
@@ -19,6 +19,16 @@ export async function createStaffFromShell(email: string, password: string, role
     { env: { ...process.env, ...env }, timeout: 60_000 },
   );
   return stdout;
+}
+
+/** A staff account made with `npm run staff:create`, signed in (second factor included) in a context of its own. */
+export async function signedInStaff(browser: Browser, email: string, password: string, role: "gestionnaire" | "admin"): Promise<BrowserContext> {
+  await createStaffFromShell(email, password, role);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/admin/connexion");
+  await staffLogIn(page, email, password);
+  return context;
 }
 
 /** Signs in on the staff sign-in page (the page ends on the staff space). */

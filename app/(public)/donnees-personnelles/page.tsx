@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getRequestSettings } from "@/app/_data/settings";
-import { deliveredMailRetentionDays } from "@/lib/mail/outbox";
-import { retentionNoticeDays } from "@/lib/retention/retention";
+import { deliveredMailRetentionDays, retentionNoticeDays } from "@/lib/retention/periods";
 import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "Données personnelles" };
