@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NotFound } from "@aws-sdk/client-s3";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { and, count, eq, gt, sql } from "drizzle-orm";
@@ -262,6 +262,24 @@ export function downloadLink(storage: Storage, file: { storageKey: string; origi
     new GetObjectCommand({ Bucket: storage.bucket, Key: file.storageKey, ResponseContentDisposition: disposition, ResponseContentType: pdfContentType }),
     { expiresIn: downloadLinkSeconds },
   );
+}
+
+export type Download = { url: string } | { problem: "missing" | "unavailable" };
+
+/**
+ * A download link, once storage has said the object is there: a link made while storage is
+ * down (or to an object lost from it) would send the person to the storage's own error page,
+ * in English. A missing object or a storage that does not answer within 5 s gets a French
+ * answer from us instead (see app/_data/downloads.ts).
+ */
+export async function openDownload(storage: Storage, file: { storageKey: string; originalName: string }): Promise<Download> {
+  try {
+    await storage.client.send(new HeadObjectCommand({ Bucket: storage.bucket, Key: file.storageKey }), { abortSignal: AbortSignal.timeout(5_000) });
+  } catch (error) {
+    if (!(error instanceof NotFound)) logger.warn("download.storage_unavailable", { error });
+    return { problem: error instanceof NotFound ? "missing" : "unavailable" };
+  }
+  return { url: await downloadLink(storage, file) };
 }
 
 /** The owner's confirmed file, or null (another person's id, a pending or rejected upload). */

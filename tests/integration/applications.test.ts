@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { itOnPostgres } from "../support/concurrency";
@@ -16,7 +16,8 @@ import { getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
 import { uploadMessages } from "@/lib/uploads/rules";
-import { findOwnFile, maxOpenUploads, presignUpload, stagingKey, uploadConfirmGraceSeconds, uploadPolicySeconds } from "@/lib/uploads/uploads";
+import { downloadResponse } from "@/app/_data/downloads";
+import { findOwnFile, maxOpenUploads, openDownload, presignUpload, stagingKey, uploadConfirmGraceSeconds, uploadPolicySeconds } from "@/lib/uploads/uploads";
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../../scripts/services/sample-pdf";
@@ -313,6 +314,27 @@ describe("attachments uploaded straight to storage", () => {
     expect(await stored(stagingKey(upload.ticket.fileId))).toBe(true);
     expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
     expect(await fileRow(upload.ticket.fileId)).toMatchObject({ status: "ready" });
+  });
+
+  it("opens a file only once storage has it: a French answer when storage is down or the object was lost", async () => {
+    const { id, applicationId } = await candidateWithApplication("ouverture");
+    const pdf = samplePdf(4000);
+    const upload = await uploadIdentity(id, applicationId, pdf);
+    expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId)).toEqual({ ok: true });
+    const file = (await findOwnFile(db(), id, upload.ticket.fileId))!;
+    const opened = await openDownload(getStorage(), file);
+    expect("url" in opened && Buffer.from(await (await fetch(opened.url)).arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+
+    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const down = await openDownload(stopped, file);
+    expect(down).toEqual({ problem: "unavailable" });
+    const answer = downloadResponse(down);
+    expect([answer.status, answer.headers.get("retry-after"), await answer.text()]).toEqual([503, "60", expect.stringContaining("réessayez dans quelques minutes")]);
+
+    await getStorage().client.send(new DeleteObjectCommand({ Bucket: getStorage().bucket, Key: file.storageKey }));
+    const lost = await openDownload(getStorage(), file);
+    expect(lost).toEqual({ problem: "missing" });
+    expect(downloadResponse(lost).status).toBe(404);
   });
 
   it("refuses a confirm long after its ticket, and deletes what was sent", async () => {

@@ -1,12 +1,13 @@
+import { downloadResponse } from "@/app/_data/downloads";
 import { getCurrentUser } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/client";
-import { downloadLink, findOwnFile } from "@/lib/uploads/uploads";
+import { findOwnFile, openDownload } from "@/lib/uploads/uploads";
 import { idSchema } from "@/lib/validation";
 
 /**
  * A candidate's own file: a redirect to a presigned GET valid one minute. Anyone else's id,
- * like an unknown one, is a 404. (Staff downloads arrive with the admin space.)
+ * like an unknown one, is a 404; storage that does not answer, a French 503.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
@@ -17,8 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const fileId = idSchema.safeParse(id);
   const file = fileId.success && user.role === "candidate" ? await findOwnFile(getDb(), user.id, fileId.data) : null;
   if (!file) return new Response("Fichier introuvable.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(null, {
-    status: 303,
-    headers: { Location: await downloadLink(getStorage(), file), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
-  });
+  return downloadResponse(await openDownload(getStorage(), file));
 }

@@ -1,8 +1,9 @@
+import { downloadResponse } from "@/app/_data/downloads";
 import { notFoundResponse, staffForRoute } from "@/app/_data/session";
 import { getDb } from "@/lib/db/client";
 import { openFileAsStaff } from "@/lib/staff/files";
 import { getStorage } from "@/lib/storage/client";
-import { downloadLink } from "@/lib/uploads/uploads";
+import { openDownload } from "@/lib/uploads/uploads";
 
 /**
  * A candidate's file opened by staff: logged (who, which file, when, from where), then a
@@ -14,8 +15,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (staff instanceof Response) return staff;
   const file = await openFileAsStaff(getDb(), staff, id);
   if (!file) return notFoundResponse("Fichier introuvable.");
-  return new Response(null, {
-    status: 303,
-    headers: { Location: await downloadLink(getStorage(), file), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
-  });
+  return downloadResponse(await openDownload(getStorage(), file));
 }
