@@ -53,6 +53,7 @@ const adminNav = [
   { href: "/admin/equipe", label: "Équipe" },
   { href: "/admin/parametres", label: "Paramètres" },
   { href: "/admin/journal", label: "Journal" },
+  { href: "/admin/etat", label: "État du service" },
   staffSecurity,
 ];
 

@@ -63,6 +63,7 @@ export const auditActionLabels: Record<string, string> = {
   "referential.reactivated": "Référentiel : entrée réactivée",
   "referential.moved": "Référentiel : ordre changé",
   "referential.zones_imported": "Import de zones",
+  "storage.checked": "Contrôle du stockage",
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

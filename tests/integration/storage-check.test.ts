@@ -1,7 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { auditLog } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { checkStorageAsAdmin, serviceState } from "@/lib/health/service-state";
+import { StaffForbidden } from "@/lib/staff/access";
 import { createStorage, getStorage } from "@/lib/storage/client";
 import { checkStorage } from "@/lib/storage/self-check";
+import { insertStaff } from "../support/factories";
 
 const config = () => ({ endpoint: env().S3_ENDPOINT, forcePathStyle: env().S3_FORCE_PATH_STYLE, appUrl: env().APP_URL });
 
@@ -26,5 +32,35 @@ describe("issue 13: npm run storage:check", () => {
     const results = await checkStorage(stopped, { ...config(), endpoint: "http://127.0.0.1:9" }, { sleep: async () => {} });
     expect(results).toHaveLength(8);
     expect(results.every((result) => !result.ok && result.detail.startsWith("stockage injoignable"))).toBe(true);
+  });
+});
+
+describe("issue 13: the storage check and the service's state for admins (État du service)", () => {
+  it("an admin runs the same check from the admin space, and it is journaled with its outcome; a gestionnaire cannot", async () => {
+    const admin = await insertStaff("admin");
+    const gestionnaire = await insertStaff("gestionnaire");
+    const deps = { db: getDb(), storage: getStorage(), config: config() };
+    await expect(checkStorageAsAdmin(gestionnaire, deps)).rejects.toBeInstanceOf(StaffForbidden);
+    await expect(serviceState(gestionnaire, deps)).rejects.toBeInstanceOf(StaffForbidden);
+    expect(await getDb().select().from(auditLog).where(eq(auditLog.actorId, gestionnaire.id))).toEqual([]);
+
+    const results = await checkStorageAsAdmin(admin, deps);
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, "storage.checked")));
+    expect(entry?.details).toEqual({ checks: 8, failed: [] });
+
+    const state = await serviceState(admin, deps);
+    expect(state.health).toMatchObject({ database: "up", storage: "up", status: "ok" });
+    expect(state.mail).toMatchObject({ waiting: expect.any(Number), failed: expect.any(Number) });
+  });
+
+  it("says which point failed when the storage does not answer", async () => {
+    const admin = await insertStaff("admin");
+    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const results = await checkStorageAsAdmin(admin, { db: getDb(), storage: stopped, config: { ...config(), endpoint: "http://127.0.0.1:9" } });
+    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, "storage.checked")));
+    expect(entry?.details).toEqual({ checks: 8, failed: results.map((result) => result.name) });
+    const state = await serviceState(admin, { db: getDb(), storage: stopped });
+    expect(state.health).toMatchObject({ database: "up", storage: "down", status: "degraded" });
   });
 });
