@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
+import postgres from "postgres";
+import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
 import { inboxClient } from "../support/inbox";
 import { samplePdf } from "../../scripts/services/sample-pdf";
-import { password } from "./candidates";
+import { password, registerAndActivate } from "./candidates";
 import { expect, test } from "./fixtures";
+import { e2eEnvFile } from "./ports";
 
 // Keyboard only: fields are reached by focus and typed into, lists are chosen as with arrow
 // keys, buttons are pressed with Enter. After every save, the focus must be on its message.
@@ -87,5 +91,55 @@ test.describe("au clavier seulement", () => {
     await type(page.getByLabel("Votre mot de passe actuel"), "pas le bon");
     await press(page.getByRole("button", { name: "Recevoir un lien de confirmation" }));
     await expectFocusOn(page, "Un point est à corriger");
+  });
+
+  test("mot de passe perdu → connexion → candidature → renouvellement : chaque réponse reçoit le focus", async ({ page, browser, inboxUrl, request }) => {
+    test.setTimeout(120_000);
+    const email = `clavier-oubli-${randomUUID().slice(0, 8)}@exemple.fr`;
+    await registerAndActivate(page, inboxUrl, email, "Camille");
+    await page.context().clearCookies();
+
+    // Lost password, from the sign-in page, by keyboard.
+    await page.goto("/");
+    await press(page.getByRole("link", { name: "Mot de passe perdu" }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mot de passe perdu");
+    await type(page.getByLabel(/^Identifiant/).first(), email);
+    await press(page.getByRole("button", { name: "Recevoir un lien" }));
+    await expectFocusOn(page, "Si un compte correspond à cet identifiant");
+    const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "AcloE – Choisissez un nouveau mot de passe");
+    await page.goto(new URL(/http\S+\/reinitialisation\/[\w-]+/.exec(mail.text)![0]).pathname);
+    const newPassword = "Une phrase choisie au clavier, 2026 !";
+    await type(page.getByLabel(/^Nouveau mot de passe/), newPassword);
+    await type(page.getByLabel(/^Confirmez le nouveau mot de passe/), newPassword);
+    await press(page.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }));
+    await expectFocusOn(page, "Votre nouveau mot de passe est enregistré");
+
+    // Sign in with it, then file an application.
+    await type(page.getByLabel(/^Identifiant/), email);
+    await type(page.getByLabel(/^Votre mot de passe/), newPassword);
+    await press(page.getByRole("button", { name: "Connecter", exact: true }));
+    await expect(page).toHaveURL(/\/tableau-de-bord$/);
+    await page.goto("/candidatures/nouvelle");
+    await press(page.getByRole("button", { name: "Valider" }));
+    await expectFocusOn(page, "Votre candidature est enregistrée.");
+    const applicationId = new URL(page.url()).pathname.split("/").pop()!;
+
+    // Six months later (moved by SQL), the daily job mails the renewal notice.
+    const env = JSON.parse(await readFile(e2eEnvFile, "utf8")) as { DATABASE_URL: string; CRON_SECRET: string };
+    const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
+    try {
+      await sql`update applications set valid_until = current_date - 1 where id = ${applicationId}`;
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+    expect((await request.get("/api/cron/renewals", { headers: { Authorization: `Bearer ${env.CRON_SECRET}` } })).status()).toBe(200);
+    const notice = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject.startsWith("AcloE – Votre candidature AESH arrive à échéance"));
+
+    // The renewal link, opened elsewhere (no session needed), answered by keyboard.
+    const elsewhere = await browser.newPage();
+    await elsewhere.goto(new URL(/http\S+\/renouvellement\/[\w-]+/.exec(notice.text)![0]).pathname);
+    await press(elsewhere.getByRole("button", { name: "Maintenir ma candidature" }));
+    await expect(elsewhere.locator(":focus")).toContainText(`désormais valable jusqu'au ${formatFrenchDate(addMonths(todayIso(), 6))}`);
+    await elsewhere.close();
   });
 });
