@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable, Transaction } from "../db/client";
 import { inUuids } from "../db/conditions";
 import { applicationTeachingTypes, applicationWorkingTimes, applicationZones, teachingTypes, workingTimes, zones } from "../db/schema";
@@ -59,6 +59,29 @@ export async function loadChoices(db: Queryable, applicationIds: string[]): Prom
     for (const { applicationId, ...option } of rows[index]!) byApplication.get(applicationId)?.[kind].push(option);
   });
   return byApplication;
+}
+
+/**
+ * For a query over many applications (the streamed exports): each application's chosen ids of
+ * a kind with their ranks (`application_id`, `ids`, `ranks`), for those `among` selects (all
+ * when undefined). One pass over the link table, not one subquery per application.
+ */
+export function rankedChoiceIds(kind: ChoiceKind, among?: SQL): SQL {
+  const { links, chosen } = choiceTables[kind];
+  return sql`select ${links.applicationId} as application_id, array_agg(${chosen}) as ids, array_agg(${links.rank}) as ranks from ${links}${
+    among ? sql` where ${links.applicationId} in (${among})` : sql``
+  } group by ${links.applicationId}`;
+}
+
+/** Every label of each kind's reference table, retired rows included (an application may keep one). */
+export async function loadChoiceLabels(db: Queryable): Promise<Record<ChoiceKind, Map<string, string>>> {
+  const rows = await Promise.all(choiceKinds.map((kind) => db.select({ id: choiceTables[kind].reference.id, label: choiceTables[kind].reference.label }).from(choiceTables[kind].reference)));
+  return Object.fromEntries(choiceKinds.map((kind, index) => [kind, new Map(rows[index]!.map((row) => [row.id, row.label]))])) as Record<ChoiceKind, Map<string, string>>;
+}
+
+/** Ids and ranks (from `rankedChoiceIds`) as options in rank order, with their labels. */
+export function rankedOptions(ids: readonly string[] | null, ranks: readonly number[] | null, labels: Map<string, string>): RankedOption[] {
+  return (ids ?? []).map((id, index) => ({ id, label: labels.get(id) ?? "", rank: ranks![index]! })).sort((a, b) => a.rank - b.rank);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Queryable } from "../db/client";
 import { applicationAttachments, applications, attachmentTypes, files, postTypes, statusEvents, teachingTypes, workingTimes, zones } from "../db/schema";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
-import { loadChoices, type RankedOption } from "./choices";
+import { loadChoices, type Choices, type RankedOption } from "./choices";
 import { missingItems, type MissingItem, type SectionRequirements } from "./completeness";
 import type { RqthValue } from "./form-schema";
 import type { ApplicationStatus } from "./status";
@@ -65,14 +65,18 @@ export async function openPostTypesFor(db: Queryable, userId: string): Promise<(
     .map(({ id, label, ...requirements }) => ({ id, label, requirements }));
 }
 
-export type AttachmentSlot = {
+/** A file given for an attachment type, as pages show it. */
+export type SlotFile = { id: string; name: string; size: number; uploadedAt: Date };
+
+/** `F`: what is known of a given file (pages: its name and size; exports: only its id). */
+export type AttachmentSlot<F = SlotFile> = {
   attachmentTypeId: string;
   label: string;
   required: boolean;
-  file: { id: string; name: string; size: number; uploadedAt: Date } | null;
+  file: F | null;
 };
 
-export type ApplicationDetail = {
+export type ApplicationDetail<F = SlotFile> = {
   id: string;
   userId: string;
   postType: Option;
@@ -91,9 +95,85 @@ export type ApplicationDetail = {
   teachingTypes: RankedOption[];
   zones: RankedOption[];
   workingTimes: RankedOption[];
-  attachments: AttachmentSlot[];
+  attachments: AttachmentSlot<F>[];
   missing: MissingItem[];
 };
+
+/** An attachment type as completeness reads it. */
+export type AttachmentTypeRow = { id: string; postTypeId: string; label: string; required: boolean; active: boolean };
+/** A ready file given for one of an application's attachment types. */
+export type AttachedFile<F = SlotFile> = { attachmentTypeId: string; file: F };
+
+/** What one application's detail is made of, however it was read (by batches here, streamed by exports). */
+export type DetailSource<F = SlotFile> = {
+  application: Pick<
+    typeof applications.$inferSelect,
+    "id" | "userId" | "postTypeId" | "status" | "rqth" | "university" | "component" | "program" | "curriculum" | "level" | "ine" | "submittedAt" | "validUntil" | "renewalNoticeSentAt" | "renewalReminderSentAt"
+  >;
+  postTypeLabel: string;
+  requirements: SectionRequirements;
+  chosen: Choices;
+  attached: AttachedFile<F>[];
+};
+
+/** Every attachment type, in the admins' order: a few rows, read once per page or export. */
+export function loadAttachmentTypes(db: Queryable, postTypeIds?: string[]): Promise<AttachmentTypeRow[]> {
+  return db
+    .select({ id: attachmentTypes.id, postTypeId: attachmentTypes.postTypeId, label: attachmentTypes.label, required: attachmentTypes.required, active: attachmentTypes.active })
+    .from(attachmentTypes)
+    .where(postTypeIds ? inUuids(attachmentTypes.postTypeId, postTypeIds) : undefined)
+    .orderBy(asc(attachmentTypes.rank), asc(attachmentTypes.label));
+}
+
+/**
+ * One application as every page reads it: its attachment slots (the post type's types, and a
+ * retired one only where a file was given for it) and what is missing, by `missingItems`.
+ */
+export function applicationDetail<F = SlotFile>({ application, postTypeLabel, requirements, chosen, attached }: DetailSource<F>, types: AttachmentTypeRow[]): ApplicationDetail<F> {
+  const slots: AttachmentSlot<F>[] = types
+    .filter((type) => type.postTypeId === application.postTypeId)
+    .map((type) => {
+      const file = attached.find((row) => row.attachmentTypeId === type.id);
+      return {
+        attachmentTypeId: type.id,
+        label: type.label,
+        required: type.required && type.active,
+        file: file ? file.file : null,
+        active: type.active,
+      };
+    })
+    .filter((slot) => slot.active || slot.file)
+    .map(({ active: _, ...slot }) => slot);
+  return {
+    id: application.id,
+    userId: application.userId,
+    postType: { id: application.postTypeId, label: postTypeLabel },
+    status: application.status,
+    rqth: application.rqth,
+    university: application.university,
+    component: application.component,
+    program: application.program,
+    curriculum: application.curriculum,
+    level: application.level,
+    ine: application.ine,
+    submittedAt: application.submittedAt,
+    validUntil: application.validUntil,
+    renewalNoticeSentAt: application.renewalNoticeSentAt,
+    renewalReminderSentAt: application.renewalReminderSentAt,
+    ...chosen,
+    attachments: slots,
+    missing: missingItems({
+      requirements,
+      teachingTypeCount: chosen.teachingTypes.length,
+      zoneCount: chosen.zones.length,
+      workingTimeCount: chosen.workingTimes.length,
+      university: application.university,
+      curriculum: application.curriculum,
+      level: application.level,
+      attachments: slots.map((slot) => ({ label: slot.label, required: slot.required, present: Boolean(slot.file) })),
+    }),
+  };
+}
 
 /**
  * Applications with everything their pages show, completeness included: a candidate's own
@@ -119,14 +199,9 @@ export async function loadApplicationDetails(db: Queryable, where: { userId: str
     .orderBy(asc(applications.submittedAt));
   if (base.length === 0) return [];
   const ids = base.map((row) => row.application.id);
-  const postTypeIds = [...new Set(base.map((row) => row.application.postTypeId))];
-  const [choices, typeRows, attachedRows] = await Promise.all([
+  const [choices, types, attachedRows] = await Promise.all([
     loadChoices(db, ids),
-    db
-      .select({ id: attachmentTypes.id, postTypeId: attachmentTypes.postTypeId, label: attachmentTypes.label, required: attachmentTypes.required, active: attachmentTypes.active })
-      .from(attachmentTypes)
-      .where(inUuids(attachmentTypes.postTypeId, postTypeIds))
-      .orderBy(asc(attachmentTypes.rank), asc(attachmentTypes.label)),
+    loadAttachmentTypes(db, [...new Set(base.map((row) => row.application.postTypeId))]),
     db
       .select({
         applicationId: applicationAttachments.applicationId,
@@ -140,54 +215,13 @@ export async function loadApplicationDetails(db: Queryable, where: { userId: str
       .innerJoin(files, eq(files.id, applicationAttachments.fileId))
       .where(and(inUuids(applicationAttachments.applicationId, ids), eq(files.status, "ready"))),
   ]);
-  return base.map(({ application, postTypeLabel, ...requirements }) => {
-    const attached = attachedRows.filter((row) => row.applicationId === application.id);
-    const slots: AttachmentSlot[] = typeRows
-      .filter((type) => type.postTypeId === application.postTypeId)
-      .map((type) => {
-        const file = attached.find((row) => row.attachmentTypeId === type.id);
-        return {
-          attachmentTypeId: type.id,
-          label: type.label,
-          required: type.required && type.active,
-          file: file ? { id: file.fileId, name: file.name, size: file.size, uploadedAt: file.uploadedAt } : null,
-          active: type.active,
-        };
-      })
-      // A type an admin retired stays visible only where a file was given for it.
-      .filter((slot) => slot.active || slot.file)
-      .map(({ active: _, ...slot }) => slot);
-    const chosen = choices.get(application.id)!;
-    return {
-      id: application.id,
-      userId: application.userId,
-      postType: { id: application.postTypeId, label: postTypeLabel },
-      status: application.status,
-      rqth: application.rqth,
-      university: application.university,
-      component: application.component,
-      program: application.program,
-      curriculum: application.curriculum,
-      level: application.level,
-      ine: application.ine,
-      submittedAt: application.submittedAt,
-      validUntil: application.validUntil,
-      renewalNoticeSentAt: application.renewalNoticeSentAt,
-      renewalReminderSentAt: application.renewalReminderSentAt,
-      ...chosen,
-      attachments: slots,
-      missing: missingItems({
-        requirements,
-        teachingTypeCount: chosen.teachingTypes.length,
-        zoneCount: chosen.zones.length,
-        workingTimeCount: chosen.workingTimes.length,
-        university: application.university,
-        curriculum: application.curriculum,
-        level: application.level,
-        attachments: slots.map((slot) => ({ label: slot.label, required: slot.required, present: Boolean(slot.file) })),
-      }),
-    };
-  });
+  const attached = new Map<string, AttachedFile[]>();
+  for (const { applicationId, attachmentTypeId, fileId, ...file } of attachedRows) {
+    attached.set(applicationId, [...(attached.get(applicationId) ?? []), { attachmentTypeId, file: { id: fileId, ...file } }]);
+  }
+  return base.map(({ application, postTypeLabel, ...requirements }) =>
+    applicationDetail({ application, postTypeLabel, requirements, chosen: choices.get(application.id)!, attached: attached.get(application.id) ?? [] }, types),
+  );
 }
 
 /** The candidate's applications, oldest first. */

@@ -21,6 +21,11 @@ export function normalizeFrenchDate(value: string): string {
   return iso ? formatFrenchDate(iso) : value;
 }
 
+// Made once: building an Intl.DateTimeFormat costs tens of microseconds, which an export of
+// 150 000 rows paid twice per row (13 s of its 36 s).
+const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+const parisTime = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+
 /** "2000-12-31" → "31/12/2000"; a moment → the day it is in Paris (not in UTC: 00:30 in Paris is still that day). */
 export function formatFrenchDate(value: string | Date): string {
   const iso = typeof value === "string" ? value : todayIso(value);
@@ -37,14 +42,14 @@ export function ageOn(birthIso: string, todayIso: string): number {
 
 /** A moment as "14 h 05" in Paris time, for "réessayez à partir de …". */
 export function formatParisTime(date: Date): string {
-  return new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" })
+  return parisTime
     .format(date)
     .replace(":", " h ");
 }
 
 /** Today's date in Paris, as "YYYY-MM-DD". */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+  return parisDay.format(now);
 }
 
 /** "2026-08-31" + 6 months → "2027-02-28": the same day, or the month's last day when it has none. */

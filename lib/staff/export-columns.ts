@@ -20,7 +20,8 @@ export type ExportPerson = {
   phone: string | null;
 };
 
-export type ExportRow = { application: ApplicationDetail; person: ExportPerson };
+/** An export knows of a given file only that it is there (its id). */
+export type ExportRow = { application: ApplicationDetail<{ id: string }>; person: ExportPerson };
 
 /**
  * A CSV cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return

@@ -1,25 +1,26 @@
 import "server-only";
-import { and, asc, sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { inUuids } from "../db/conditions";
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
-import { loadApplicationDetails } from "../applications/queries";
+import { loadChoiceLabels, rankedChoiceIds, rankedOptions } from "../applications/choices";
+import { applicationDetail, loadAttachmentTypes, type ApplicationDetail } from "../applications/queries";
 import { recordAudit } from "../audit/audit";
 import type { Database } from "../db/client";
-import { applications, users } from "../db/schema";
+import { applicationAttachments, applications, files, postTypes, users } from "../db/schema";
 import { todayIso } from "../format/date";
 import { logger } from "../logger";
 import { isUuid } from "../validation";
-import { assertStaff, staffActor, type StaffMember } from "./access";
-import { applicationsInPerimeter, filteredApplications } from "./applications";
+import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
+import { filteredApplications } from "./applications";
 import { exportColumns, exportLine, type ExportPerson, type ExportRow } from "./export-columns";
 import { applicationFiltersQuery, type ApplicationFilters } from "./list-filters";
 
 /**
- * Exports of the staff list, streamed: rows are read by batches (keyset on the submission
- * date), turned into lines and written as they come, so memory stays flat on 150 000
- * applications. CSV for French Excel (UTF-8 with BOM, ";"), or XLSX with a streaming writer.
+ * Exports of the staff list, streamed: rows are read through a cursor, turned into lines and
+ * written as they come, so memory stays flat on 150 000 applications. CSV for French Excel (UTF-8 with BOM, ";"), or XLSX with a streaming writer.
  */
 
 export type ExportFormat = "csv" | "xlsx";
@@ -27,52 +28,112 @@ export type ExportSource = { filters: ApplicationFilters } | { ids: string[] };
 
 const batchSize = 1000;
 
-async function personsOf(db: Database, userIds: string[]): Promise<Map<string, ExportPerson>> {
-  const rows = await db
-    .select({
-      id: users.id,
-      civility: users.civility,
-      usageName: users.usageName,
-      birthName: users.birthName,
-      firstName: users.firstName,
-      birthDate: users.birthDate,
-      identifier: users.identifier,
-      email: users.email,
-      phone: users.phone,
-    })
-    .from(users)
-    .where(inUuids(users.id, userIds));
-  return new Map(rows.map(({ id, ...person }) => [id, person]));
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const asDateOrNull = (value: Date | string | null) => (value === null ? null : asDate(value));
+
+type StreamedRow = {
+  id: string; userId: string; postTypeId: string; status: ApplicationDetail["status"]; rqth: ApplicationDetail["rqth"];
+  university: string | null; component: string | null; program: string | null; curriculum: string | null; level: string | null; ine: string | null;
+  submittedAt: Date | string; validUntil: string; renewalNoticeSentAt: Date | string | null; renewalReminderSentAt: Date | string | null;
+  postTypeLabel: string; requiresTeachingType: boolean; requiresZone: boolean; requiresWorkingTime: boolean; requiresUniversity: boolean;
+  teachingTypes: string[] | null; zones: string[] | null; workingTimes: string[] | null;
+  teachingTypeRanks: number[] | null; zoneRanks: number[] | null; workingTimeRanks: number[] | null;
+  attachedTypes: string[] | null; attachedFiles: string[] | null;
+} & { [K in keyof ExportPerson as `person_${K}`]: ExportPerson[K] };
+
+/** The next batch is asked of the database while this one is written: the two overlap. */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = iterator.next();
+      yield current.value;
+    }
+  } finally {
+    // Stopped early (a cancelled download): let the pending read settle, then close the cursor.
+    await next.catch(() => undefined);
+    await iterator.return?.();
+  }
 }
 
-async function rowsOf(db: Database, ids: string[]): Promise<ExportRow[]> {
-  if (ids.length === 0) return [];
-  const details = await loadApplicationDetails(db, { ids });
-  const persons = await personsOf(db, [...new Set(details.map((detail) => detail.userId))]);
-  return details.map((application) => ({ application, person: persons.get(application.userId)! }));
-}
-
-/** The rows to export, batch after batch, oldest application first. */
+/**
+ * The rows to export, batch after batch, oldest application first: one query, read through a
+ * cursor (memory bounded by a batch whatever the list's size), whose rows carry their ranked
+ * choices and given files as arrays of ids, aggregated in one pass per table — not one
+ * subquery per row, nor seven queries per batch (3× slower). Each row becomes the ApplicationDetail the pages read (`applicationDetail`: slots and
+ * completeness from one place).
+ */
 export async function* exportBatches(db: Database, staff: StaffMember, source: ExportSource): AsyncGenerator<ExportRow[]> {
   assertStaff(staff);
-  if ("ids" in source) {
-    const ids = await applicationsInPerimeter(db, staff, source.ids.filter(isUuid));
-    for (let start = 0; start < ids.length; start += batchSize) yield rowsOf(db, ids.slice(start, start + batchSize));
-    return;
-  }
-  const where = filteredApplications(staff, source.filters);
-  let after: { submittedAt: string; id: string } | null = null;
-  for (;;) {
-    const page: { id: string; submittedAt: string }[] = await db
-      .select({ id: applications.id, submittedAt: sql<string>`${applications.submittedAt}::text` })
-      .from(applications)
-      .where(and(where, after ? sql`(${applications.submittedAt}, ${applications.id}) > (${after.submittedAt}::timestamptz, ${after.id}::uuid)` : undefined))
-      .orderBy(asc(applications.submittedAt), asc(applications.id))
-      .limit(batchSize);
-    if (page.length === 0) return;
-    yield rowsOf(db, page.map((row) => row.id));
-    if (page.length < batchSize) return;
-    after = page[page.length - 1]!;
+  if ("ids" in source && !source.ids.some(isUuid)) return;
+  const where = "ids" in source ? and(inUuids(applications.id, source.ids.filter(isUuid)), applicationPerimeter(staff)) : filteredApplications(staff, source.filters);
+  const [types, labels] = await Promise.all([loadAttachmentTypes(db), loadChoiceLabels(db)]);
+  // A filtered list aggregates only its own applications' choices; the whole list, every row once.
+  const among = where ? sql`select ${applications.id} from ${applications} join ${users} on ${users.id} = ${applications.userId} where ${where}` : undefined;
+  const query = new PgDialect().sqlToQuery(sql`
+    select ${applications.id} as "id", ${applications.userId} as "userId", ${applications.postTypeId} as "postTypeId", ${applications.status} as "status",
+           ${applications.rqth} as "rqth", ${applications.university} as "university", ${applications.component} as "component",
+           ${applications.program} as "program", ${applications.curriculum} as "curriculum", ${applications.level} as "level", ${applications.ine} as "ine",
+           ${applications.submittedAt} as "submittedAt", ${applications.validUntil} as "validUntil",
+           ${applications.renewalNoticeSentAt} as "renewalNoticeSentAt", ${applications.renewalReminderSentAt} as "renewalReminderSentAt",
+           ${postTypes.label} as "postTypeLabel", ${postTypes.requiresTeachingType} as "requiresTeachingType", ${postTypes.requiresZone} as "requiresZone",
+           ${postTypes.requiresWorkingTime} as "requiresWorkingTime", ${postTypes.requiresUniversity} as "requiresUniversity",
+           teaching.ids as "teachingTypes", teaching.ranks as "teachingTypeRanks", wished_zones.ids as "zones", wished_zones.ranks as "zoneRanks",
+           wished_times.ids as "workingTimes", wished_times.ranks as "workingTimeRanks",
+           given.types as "attachedTypes", given.files as "attachedFiles",
+           ${users.civility} as "person_civility", ${users.usageName} as "person_usageName", ${users.birthName} as "person_birthName",
+           ${users.firstName} as "person_firstName", ${users.birthDate} as "person_birthDate", ${users.identifier} as "person_identifier",
+           ${users.email} as "person_email", ${users.phone} as "person_phone"
+    from ${applications}
+    join ${postTypes} on ${postTypes.id} = ${applications.postTypeId}
+    join ${users} on ${users.id} = ${applications.userId}
+    left join (${rankedChoiceIds("teachingTypes", among)}) teaching on teaching.application_id = ${applications.id}
+    left join (${rankedChoiceIds("zones", among)}) wished_zones on wished_zones.application_id = ${applications.id}
+    left join (${rankedChoiceIds("workingTimes", among)}) wished_times on wished_times.application_id = ${applications.id}
+    left join (
+      select ${applicationAttachments.applicationId} as application_id, array_agg(${applicationAttachments.attachmentTypeId}) as types, array_agg(${files.id}) as files
+      from ${applicationAttachments} join ${files} on ${files.id} = ${applicationAttachments.fileId} and ${files.status} = 'ready'
+      ${among ? sql`where ${applicationAttachments.applicationId} in (${among})` : sql``}
+      group by ${applicationAttachments.applicationId}
+    ) given on given.application_id = ${applications.id}
+    where ${where ?? sql`true`}
+    order by ${applications.submittedAt}, ${applications.id}`);
+  const cursor = db.$client.unsafe<StreamedRow[]>(query.sql, query.params as never[]).cursor(batchSize);
+  for await (const rows of readAhead(cursor)) {
+    yield rows.map((row) => ({
+      application: applicationDetail(
+        {
+          application: {
+            ...row,
+            submittedAt: asDate(row.submittedAt),
+            renewalNoticeSentAt: asDateOrNull(row.renewalNoticeSentAt),
+            renewalReminderSentAt: asDateOrNull(row.renewalReminderSentAt),
+          },
+          postTypeLabel: row.postTypeLabel,
+          requirements: { teachingType: row.requiresTeachingType, zone: row.requiresZone, workingTime: row.requiresWorkingTime, university: row.requiresUniversity },
+          chosen: {
+            teachingTypes: rankedOptions(row.teachingTypes, row.teachingTypeRanks, labels.teachingTypes),
+            zones: rankedOptions(row.zones, row.zoneRanks, labels.zones),
+            workingTimes: rankedOptions(row.workingTimes, row.workingTimeRanks, labels.workingTimes),
+          },
+          attached: (row.attachedTypes ?? []).map((attachmentTypeId, index) => ({ attachmentTypeId, file: { id: row.attachedFiles![index]! } })),
+        },
+        types,
+      ),
+      person: {
+        civility: row.person_civility,
+        usageName: row.person_usageName,
+        birthName: row.person_birthName,
+        firstName: row.person_firstName,
+        birthDate: row.person_birthDate,
+        identifier: row.person_identifier,
+        email: row.person_email,
+        phone: row.person_phone,
+      },
+    }));
   }
 }
 
