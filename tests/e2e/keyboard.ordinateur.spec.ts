@@ -108,7 +108,7 @@ test.describe("au clavier seulement", () => {
     await expectFocusOn(page, "Si un compte correspond à cet identifiant");
     const mail = await inboxClient(inboxUrl).waitFor(email, (m) => m.subject === "AcloE – Choisissez un nouveau mot de passe");
     await page.goto(new URL(/http\S+\/reinitialisation\/[\w-]+/.exec(mail.text)![0]).pathname);
-    const newPassword = "Une phrase choisie au clavier, 2026 !";
+    const newPassword = "Une autre phrase bien longue, 2027 !";
     await type(page.getByLabel(/^Nouveau mot de passe/), newPassword);
     await type(page.getByLabel(/^Confirmez le nouveau mot de passe/), newPassword);
     await press(page.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }));

@@ -1,4 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type postgres from "postgres";
+import { samplePdf } from "../../scripts/services/sample-pdf";
+import { e2eEnvFile } from "./ports";
 
 export type CandidateRecords = {
   candidateId: string;
@@ -13,7 +17,7 @@ export type CandidateRecords = {
 /**
  * A candidate's records written straight to the e2e database (faster than the forms, which
  * other tests drive): an application whose first wish is in the Nord (59), an attachment, a
- * diploma with its scan. The files' objects are not in storage.
+ * diploma with its scan, both stored (opening a file checks that storage has it).
  */
 export async function seedCandidateRecords(sql: postgres.Sql, email: string, tag: string): Promise<CandidateRecords> {
   const [candidate] = await sql<{ id: string }[]>`select id from users where email = ${email}`;
@@ -32,6 +36,7 @@ export async function seedCandidateRecords(sql: postgres.Sql, email: string, tag
       values (${candidate!.id}, ${purpose}, ${`${tag}/${purpose}.pdf`}, 'piece.pdf', 1000, 'application/pdf', 'ready', now()) returning id`;
   const [attachmentFile] = await fileRow("application_attachment");
   const [diplomaFile] = await fileRow("diploma");
+  await storeObjects([`${tag}/application_attachment.pdf`, `${tag}/diploma.pdf`]);
   await sql`insert into application_attachments (application_id, attachment_type_id, file_id) values (${application!.id}, ${reference!.attachmentTypeId}, ${attachmentFile!.id})`;
   const [diploma] = await sql<{ id: string }[]>`
     insert into diplomas (user_id, label, diploma_type_id, institution, country, city, file_id)
@@ -64,4 +69,22 @@ export function concreteRoute(route: string, records: CandidateRecords & { staff
     .replace("/referentiels/[kind]", "/referentiels/zones")
     .replace("/api/auth/[...nextauth]", "/api/auth/session")
     .replace(/\[token\]/, "jeton-inconnu-0123456789abcdefghijklmnopqrstuv");
+}
+
+/** Puts a small PDF under each key in the e2e stack's storage. */
+async function storeObjects(keys: string[]) {
+  const env = JSON.parse(await readFile(e2eEnvFile, "utf8")) as Record<string, string>;
+  const client = new S3Client({
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+    credentials: { accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! },
+  });
+  try {
+    for (const key of keys) {
+      await client.send(new PutObjectCommand({ Bucket: env.S3_BUCKET, Key: key, Body: samplePdf(1000), ContentType: "application/pdf" }));
+    }
+  } finally {
+    client.destroy();
+  }
 }
