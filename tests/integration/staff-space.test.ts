@@ -337,8 +337,9 @@ describe("staff files, dossier and exports", () => {
   it("exports the filtered list as CSV for French Excel and as XLSX, RQTH only when asked and logged", async () => {
     const ref = await reference();
     const token = randomUUID().slice(0, 8).replace(/\d/g, "y");
-    await candidate(token, { firstName: "=HYPERLINK(\"http://x\")", birthName: `Export${token}` }, { rqth: "yes", zones: [ref.zone("LILLE"), ref.zone("ARRAS")] });
-    await candidate(token, { firstName: "Zoé", birthName: `Export${token}` }, { rqth: "no" });
+    const withFormula = await candidate(token, { firstName: "=HYPERLINK(\"http://x\")", birthName: `Export${token}` }, { rqth: "yes", zones: [ref.zone("LILLE"), ref.zone("ARRAS")] });
+    const zoe = await candidate(token, { firstName: "Zoé", birthName: `Export${token}` }, { rqth: "no" });
+    await attachIdentity(zoe.userId, zoe.applicationId, ref.identity);
     const staff = await staffMember("gestionnaire");
 
     const csv = await exportApplications(db(), staff, { filters: filters(`q=export${token}&tri=nom`) }, { format: "csv", includeRqth: false });
@@ -352,6 +353,17 @@ describe("staff files, dossier and exports", () => {
     const firstNames = rows.slice(1).map((row) => row[header.indexOf("Prénom")]).sort();
     expect(firstNames).toEqual(["'=HYPERLINK(\"http://x\")", "Zoé"]);
     expect(rows.slice(1).some((row) => row[header.indexOf("Zones géographiques souhaitées")] === "1. LILLE ; 2. ARRAS")).toBe(true);
+    // What is missing and which files are given: exactly what the candidate's page reads.
+    const [pageOfFormula, pageOfZoe] = await Promise.all([loadApplications(db(), withFormula.userId), loadApplications(db(), zoe.userId)]);
+    const cells = (firstName: string, column: string) => rows.find((row) => row[header.indexOf("Prénom")] === firstName)![header.indexOf(column)];
+    expect(cells("Zoé", "Éléments manquants")).toBe(pageOfZoe[0]!.missing.map((item) => item.message).join(" ; "));
+    const given = (page: typeof pageOfZoe) => page[0]!.attachments.map((slot) => `${slot.label} : ${slot.file ? "oui" : "non"}`).join(" ; ");
+    expect(cells("Zoé", "Pièces jointes")).toBe(given(pageOfZoe));
+    expect(cells("Zoé", "Pièces jointes")).toContain("Pièce d'identité : oui");
+    expect(cells("'=HYPERLINK(\"http://x\")", "Éléments manquants")).toBe(pageOfFormula[0]!.missing.map((item) => item.message).join(" ; "));
+    expect(cells("'=HYPERLINK(\"http://x\")", "Pièces jointes")).toBe(given(pageOfFormula));
+    expect(cells("'=HYPERLINK(\"http://x\")", "Pièces jointes")).toContain("Pièce d'identité : non");
+    expect(pageOfFormula[0]!.missing.length).toBeGreaterThan(0);
     expect(await lastAudit("applications.exported")).toMatchObject({ actorId: staff.id, details: { format: "csv" } });
 
     const xlsx = await exportApplications(db(), staff, { filters: filters(`q=export${token}`) }, { format: "xlsx", includeRqth: true });
