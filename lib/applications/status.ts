@@ -28,6 +28,21 @@ export const canEditForm = (status: ApplicationStatus) => status === "submitted"
 /** Documents can still be added while staff examine it: they may ask for one. */
 export const canEditAttachments = (status: ApplicationStatus) => status === "submitted" || status === "in_review";
 
+/**
+ * "Et maintenant ?" on the dashboard: what the candidate should do next, from their applications.
+ * Completeness only matters while an application is open (submitted or being examined): a
+ * withdrawn or decided one has nothing left to complete.
+ */
+export type NextStep = { kind: "file" } | { kind: "complete"; incomplete: number } | { kind: "wait"; open: number } | { kind: "closed" };
+
+export function nextStep(applications: readonly { status: ApplicationStatus; missing: readonly unknown[] }[]): NextStep {
+  if (applications.length === 0) return { kind: "file" };
+  const open = applications.filter((application) => canEditAttachments(application.status));
+  const incomplete = open.filter((application) => application.missing.length > 0).length;
+  if (incomplete > 0) return { kind: "complete", incomplete };
+  return open.length > 0 ? { kind: "wait", open: open.length } : { kind: "closed" };
+}
+
 export function lockedReason(status: ApplicationStatus): string {
   switch (status) {
     case "in_review":

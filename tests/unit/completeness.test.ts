@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { missingItems, type CompletenessInput, type SectionRequirements } from "@/lib/applications/completeness";
+import { nextStep } from "@/lib/applications/status";
 
 const empty: Omit<CompletenessInput, "requirements"> = {
   teachingTypeCount: 0,
@@ -77,5 +78,18 @@ describe("missingItems", () => {
 
   it("is complete when every required section is filled and every required file is there", () => {
     expect(missingItems({ requirements: all, ...filled, attachments: [{ label: "Pièce d'identité", required: true, present: true }] })).toEqual([]);
+  });
+});
+
+describe("Et maintenant ? (the dashboard's next step)", () => {
+  const missing = [{ key: "zone", message: "Veuillez indiquer une zone" }];
+  it("asks to file, to complete, to wait, or says nothing is open any more", () => {
+    expect(nextStep([])).toEqual({ kind: "file" });
+    expect(nextStep([{ status: "submitted", missing }, { status: "in_review", missing: [] }])).toEqual({ kind: "complete", incomplete: 1 });
+    expect(nextStep([{ status: "in_review", missing: [] }])).toEqual({ kind: "wait", open: 1 });
+    // A withdrawn or decided application has nothing left to complete, and is not "complète".
+    expect(nextStep([{ status: "withdrawn", missing }])).toEqual({ kind: "closed" });
+    expect(nextStep([{ status: "rejected", missing }, { status: "recruited", missing: [] }])).toEqual({ kind: "closed" });
+    expect(nextStep([{ status: "withdrawn", missing }, { status: "submitted", missing: [] }])).toEqual({ kind: "wait", open: 1 });
   });
 });

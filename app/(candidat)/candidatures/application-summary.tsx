@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { ApplicationDetail } from "@/lib/applications/queries";
-import { candidateStatusLabel, isTakenIntoAccount } from "@/lib/applications/status";
+import { canEditAttachments, candidateStatusLabel, isTakenIntoAccount } from "@/lib/applications/status";
 import { formatFrenchDate } from "@/lib/format/date";
 
-/** Status, completeness and validity of one application, as the list and the dashboard show it. */
+/**
+ * Status, completeness and validity of one application, as the list and the dashboard show it.
+ * Completeness only while it is open: a withdrawn or decided application has nothing to complete.
+ */
 export function ApplicationFacts({ application, completeHref }: { application: ApplicationDetail; completeHref?: string }) {
   return (
     <div className="space-y-2">
@@ -13,7 +16,7 @@ export function ApplicationFacts({ application, completeHref }: { application: A
       <p>
         <span className="font-medium">Statut :</span> {candidateStatusLabel(application.status, application.missing.length === 0)}
       </p>
-      {application.missing.length === 0 ? (
+      {!canEditAttachments(application.status) ? null : application.missing.length === 0 ? (
         <p className="font-medium text-success">Votre candidature est complète.</p>
       ) : (
         <div className="border-l-4 border-warning bg-caution-light px-3 py-2">

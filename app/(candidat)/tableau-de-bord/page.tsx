@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { primaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
 import { loadApplications, openPostTypesFor } from "@/lib/applications/queries";
+import { nextStep } from "@/lib/applications/status";
 import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
 import { unreadByApplicationForCandidate } from "@/lib/messages/messages";
@@ -25,7 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getRequestSettings(),
     unreadByApplicationForCandidate(db, user.id),
   ]);
-  const incomplete = applications.filter((application) => application.missing.length > 0 && application.status === "submitted");
+  const next = nextStep(applications);
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle>Mon tableau de bord</PageTitle>
@@ -63,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="suite" className="text-xl font-bold">
           Et maintenant ?
         </h2>
-        {applications.length === 0 ? (
+        {next.kind === "file" ? (
           open.length > 0 ? (
             <>
               <p>
@@ -80,16 +81,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ) : (
             <ClosedCampaigns fallback="Aucun recrutement n'est ouvert pour le moment." />
           )
-        ) : incomplete.length > 0 ? (
+        ) : next.kind === "complete" ? (
           <p>
-            {incomplete.length === 1 ? "Une candidature est incomplète" : `${incomplete.length} candidatures sont incomplètes`} : nos
-            services ne pourront l&apos;étudier qu&apos;une fois complétée. Les points manquants sont listés ci-dessous.
+            {next.incomplete === 1 ? "Une candidature est incomplète" : `${next.incomplete} candidatures sont incomplètes`} : nos services ne
+            pourront l&apos;étudier qu&apos;une fois complétée. Les points manquants sont listés ci-dessous.
+          </p>
+        ) : next.kind === "wait" ? (
+          <p>
+            {next.open === 1 ? "Votre candidature est complète : nos services l'étudieront." : "Vos candidatures sont complètes : nos services les étudieront."}{" "}
+            Chaque candidature reste valable jusqu&apos;à la date indiquée ; avant son échéance, un courriel vous demandera si vous souhaitez la
+            maintenir.
           </p>
         ) : (
-          <p>
-            Vos candidatures sont complètes : nos services les étudieront. Chaque candidature reste valable jusqu&apos;à la date indiquée ; avant son
-            échéance, un courriel vous demandera si vous souhaitez la maintenir.
-          </p>
+          <p>Vous n&apos;avez plus de candidature en cours : chacune a été retirée ou a reçu la décision de nos services, indiquée ci-dessous.</p>
         )}
       </section>
 

@@ -118,7 +118,7 @@ export default async function ApplicationPage({
           <h2 id="informations" className="text-lg font-bold uppercase">
             Informations concernant votre candidature
           </h2>
-          {application.missing.length > 0 ? (
+          {application.missing.length > 0 && attachmentsEditable ? (
             <Alert tone="caution">
               <p className="font-medium">
                 <span aria-hidden="true">⚠ </span>Votre candidature n&apos;est pas complète et ne pourra être traitée par notre
