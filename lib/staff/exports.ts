@@ -20,7 +20,8 @@ import { applicationFiltersQuery, type ApplicationFilters } from "./list-filters
 
 /**
  * Exports of the staff list, streamed: rows are read through a cursor, turned into lines and
- * written as they come, so memory stays flat on 150 000 applications. CSV for French Excel (UTF-8 with BOM, ";"), or XLSX with a streaming writer.
+ * written as they come, so memory stays flat on 150 000 applications. CSV for French Excel
+ * (UTF-8 with BOM, ";"), or XLSX with a streaming writer.
  */
 
 export type ExportFormat = "csv" | "xlsx";
@@ -63,8 +64,8 @@ async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
  * The rows to export, batch after batch, oldest application first: one query, read through a
  * cursor (memory bounded by a batch whatever the list's size), whose rows carry their ranked
  * choices and given files as arrays of ids, aggregated in one pass per table — not one
- * subquery per row, nor seven queries per batch (3× slower). Each row becomes the ApplicationDetail the pages read (`applicationDetail`: slots and
- * completeness from one place).
+ * subquery per row, nor seven queries per batch (3× slower). Each row becomes the
+ * ApplicationDetail the pages read (`applicationDetail`: slots and completeness from one place).
  */
 export async function* exportBatches(db: Database, staff: StaffMember, source: ExportSource): AsyncGenerator<ExportRow[]> {
   assertStaff(staff);
