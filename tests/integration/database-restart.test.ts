@@ -85,9 +85,11 @@ itOnPostgres("PostgreSQL redémarré en pleine charge : les requêtes échouent 
     expect(of("avant").every((call) => call.ok)).toBe(true);
     // The fault was felt (connections were cut), as an error, not as a wait.
     expect(of("panne").some((call) => !call.ok)).toBe(true);
-    // No call waited for the database beyond the pool's connect timeout (10 s, plus scheduling on
-    // a busy machine): none hung. (Before the pool's backoff was capped, calls waited 15 to 25 s.)
-    expect(Math.max(...calls.map((call) => call.ms))).toBeLessThan(13_000);
+    // No call hung: each settled within a few seconds. (Before the pool's backoff was capped,
+    // calls waited 15 to 25 s; before the driver patch in vendor/, a connection whose socket
+    // died with a write pending never flushed again and timed out at 10 s — or the process
+    // crashed on porsager/postgres#1154.)
+    expect(Math.max(...calls.map((call) => call.ms))).toBeLessThan(5_000);
     // Back without a restart of the pool: every call begun a second after the return succeeds.
     const settled = of("après").filter((call) => call.startedAt > restoredAt + 1_000);
     expect(settled.length).toBeGreaterThan(8);
