@@ -217,7 +217,9 @@ export async function loadApplicationDetails(db: Queryable, where: { userId: str
   ]);
   const attached = new Map<string, AttachedFile[]>();
   for (const { applicationId, attachmentTypeId, fileId, ...file } of attachedRows) {
-    attached.set(applicationId, [...(attached.get(applicationId) ?? []), { attachmentTypeId, file: { id: fileId, ...file } }]);
+    const given = attached.get(applicationId) ?? [];
+    given.push({ attachmentTypeId, file: { id: fileId, ...file } });
+    attached.set(applicationId, given);
   }
   return base.map(({ application, postTypeLabel, ...requirements }) =>
     applicationDetail({ application, postTypeLabel, requirements, chosen: choices.get(application.id)!, attached: attached.get(application.id) ?? [] }, types),

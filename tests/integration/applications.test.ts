@@ -11,7 +11,7 @@ import type { RawApplicationForm } from "@/lib/applications/form-schema";
 import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, deletedApplications, files, postTypes, statusEvents, storageDeletions, teachingTypes, workingTimes, zones } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
-import { createStorage, getStorage } from "@/lib/storage/client";
+import { getStorage } from "@/lib/storage/client";
 import { getMailer } from "@/lib/mail/transport";
 import { runDailyJob } from "@/lib/renewals/daily-job";
 import { runObjectDeletions } from "@/lib/storage/deletions";
@@ -21,7 +21,7 @@ import { findOwnFile, maxOpenUploads, openDownload, presignUpload, stagingKey, u
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { samplePdf } from "../../scripts/services/sample-pdf";
-import { postToStorage, stored } from "../support/storage";
+import { postToStorage, stoppedStorage, stored } from "../support/storage";
 
 const db = () => getDb();
 
@@ -307,7 +307,7 @@ describe("attachments uploaded straight to storage", () => {
   it("answers in French when storage stops during the confirm, changes nothing, and the same confirm works once it is back", async () => {
     const { id, applicationId } = await candidateWithApplication("panne");
     const upload = await uploadIdentity(id, applicationId, samplePdf(4000));
-    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const stopped = stoppedStorage();
     // Before: the action crashed with a 500.
     expect(await confirmAttachmentUpload(id, applicationId, upload.attachmentTypeId, upload.ticket.fileId, { db: db(), storage: stopped })).toEqual({ ok: false, message: uploadMessages.unavailable });
     expect(await fileRow(upload.ticket.fileId)).toMatchObject({ status: "pending" });
@@ -325,7 +325,7 @@ describe("attachments uploaded straight to storage", () => {
     const opened = await openDownload(getStorage(), file);
     expect("url" in opened && Buffer.from(await (await fetch(opened.url)).arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
 
-    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const stopped = stoppedStorage();
     const down = await openDownload(stopped, file);
     expect(down).toEqual({ problem: "unavailable" });
     const answer = downloadResponse(down);
@@ -401,7 +401,7 @@ describe("deleting an application", () => {
     const key = (await fileRow(upload.ticket.fileId))!.storageKey;
 
     // Storage is down at the moment of deletion: the database is still done in full.
-    const unreachable = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: "nulle-part", accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const unreachable = stoppedStorage();
     expect(await deleteApplication(id, applicationId, { db: db(), storage: unreachable })).toBe(true);
     expect(await findApplication(db(), id, applicationId)).toBeNull();
     expect(await fileRow(upload.ticket.fileId)).toBeUndefined();

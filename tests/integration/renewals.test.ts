@@ -14,19 +14,19 @@ import { runDailyJob } from "@/lib/renewals/daily-job";
 import { answerRenewal, describeRenewal, keepOwnApplication } from "@/lib/renewals/renewals";
 import { deletionDate, isoMinusDays } from "@/lib/renewals/rules";
 import { applicationsAwaitingAnswer, lastJobRuns } from "@/lib/renewals/staff-view";
-import { createStorage, getStorage } from "@/lib/storage/client";
+import { getStorage } from "@/lib/storage/client";
 import { applicationForm as emptyForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";
 import { inboxClient } from "../support/inbox";
 import { samplePdf } from "../../scripts/services/sample-pdf";
-import { postToStorage, stored } from "../support/storage";
+import { postToStorage, stoppedStorage, stored } from "../support/storage";
 
 const inbox = inboxClient(inject("inboxUrl"));
 const db = () => getDb();
 const dayMs = 24 * 60 * 60 * 1000;
 const noticeSubject = /^AcloE – Votre candidature AESH arrive à échéance/;
 const downMailer = () => createMailer("smtp://127.0.0.1:9", "Recrutement AESH <ne-pas-repondre@aesh.localhost>");
-const downStorage = () => createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: "nulle-part", accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+const downStorage = () => stoppedStorage();
 const liveDeps = () => ({ db: db(), mailer: getMailer(), storage: getStorage() });
 
 /** A candidate with one application whose validity ended `daysAgo` days ago (time moved by SQL). */

@@ -23,14 +23,14 @@ import { buildDossier, DossierStorageUnavailable } from "@/lib/staff/dossier";
 import { exportApplications } from "@/lib/staff/exports";
 import { openFileAsStaff } from "@/lib/staff/files";
 import { parseApplicationFilters } from "@/lib/staff/list-filters";
-import { createStorage, getStorage } from "@/lib/storage/client";
+import { getStorage } from "@/lib/storage/client";
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { files } from "@/lib/db/schema";
 import { samplePdf } from "../../scripts/services/sample-pdf";
 import { applicationForm } from "../support/applications";
 import { insertCandidate, uniqueEmail } from "../support/factories";
 import { inboxClient } from "../support/inbox";
-import { postToStorage } from "../support/storage";
+import { postToStorage, stoppedStorage } from "../support/storage";
 
 const inbox = inboxClient(inject("inboxUrl"));
 const db = () => getDb();
@@ -329,7 +329,7 @@ describe("staff files, dossier and exports", () => {
     expect(entries.get("00 - Fichiers introuvables.txt")!.toString("utf8")).toContain("01 - Pièce d'identité - identite.pdf");
 
     // Storage stopped: no half-sent ZIP, an error the route turns into a French 503.
-    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
+    const stopped = stoppedStorage();
     await attachIdentity(person.userId, person.applicationId, ref.identity);
     await expect(buildDossier({ db: db(), storage: stopped }, staff, person.applicationId)).rejects.toBeInstanceOf(DossierStorageUnavailable);
   });

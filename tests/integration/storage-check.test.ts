@@ -5,9 +5,10 @@ import { auditLog } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { checkStorageAsAdmin, serviceState } from "@/lib/health/service-state";
 import { StaffForbidden } from "@/lib/staff/access";
-import { createStorage, getStorage } from "@/lib/storage/client";
+import { getStorage } from "@/lib/storage/client";
 import { checkStorage } from "@/lib/storage/self-check";
 import { insertStaff } from "../support/factories";
+import { stoppedStorage, stoppedStorageEndpoint } from "../support/storage";
 
 const config = () => ({ endpoint: env().S3_ENDPOINT, forcePathStyle: env().S3_FORCE_PATH_STYLE, appUrl: env().APP_URL });
 
@@ -28,8 +29,8 @@ describe("issue 13: npm run storage:check", () => {
   });
 
   it("fails every check, with a French reason, when the storage does not answer", async () => {
-    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
-    const results = await checkStorage(stopped, { ...config(), endpoint: "http://127.0.0.1:9" }, { sleep: async () => {} });
+    const stopped = stoppedStorage();
+    const results = await checkStorage(stopped, { ...config(), endpoint: stoppedStorageEndpoint }, { sleep: async () => {} });
     expect(results).toHaveLength(8);
     expect(results.every((result) => !result.ok && result.detail.startsWith("stockage injoignable"))).toBe(true);
   });
@@ -56,8 +57,8 @@ describe("issue 13: the storage check and the service's state for admins (État 
 
   it("says which point failed when the storage does not answer", async () => {
     const admin = await insertStaff("admin");
-    const stopped = createStorage({ endpoint: "http://127.0.0.1:9", region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
-    const results = await checkStorageAsAdmin(admin, { db: getDb(), storage: stopped, config: { ...config(), endpoint: "http://127.0.0.1:9" } });
+    const stopped = stoppedStorage();
+    const results = await checkStorageAsAdmin(admin, { db: getDb(), storage: stopped, config: { ...config(), endpoint: stoppedStorageEndpoint } });
     const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.actorId, admin.id), eq(auditLog.action, "storage.checked")));
     expect(entry?.details).toEqual({ checks: 8, failed: results.map((result) => result.name) });
     const state = await serviceState(admin, { db: getDb(), storage: stopped });

@@ -1,5 +1,5 @@
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
-import { getStorage } from "@/lib/storage/client";
+import { createStorage, getStorage } from "@/lib/storage/client";
 
 /** What a browser does with a presigned POST: the fields, then the file, straight to storage. */
 export async function postToStorage(ticket: { url: string; fields: Record<string, string> }, body: Buffer, name = "piece.pdf"): Promise<Response> {
@@ -19,4 +19,10 @@ export async function stored(key: string): Promise<boolean> {
       throw error;
     },
   );
+}
+
+/** A storage that does not answer (nothing listens on port 9): what the app meets when storage is down. */
+export const stoppedStorageEndpoint = "http://127.0.0.1:9";
+export function stoppedStorage() {
+  return createStorage({ endpoint: stoppedStorageEndpoint, region: "us-east-1", bucket: getStorage().bucket, accessKeyId: "x", secretAccessKey: "x", forcePathStyle: true });
 }
