@@ -1,22 +1,21 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { eq, isNull, sql } from "drizzle-orm";
+import { isNull, sql } from "drizzle-orm";
 import { closeDb, getDb } from "../../lib/db/client";
-import { applicationAttachments, applications, attachmentTypes, files, postTypes, users } from "../../lib/db/schema";
+import { applications } from "../../lib/db/schema";
 import { createJobMailer } from "../../lib/mail/transport";
 import { runDailyJob, type DailyJobSummary } from "../../lib/renewals/daily-job";
 import { getStorage } from "../../lib/storage/client";
 import { startStack } from "../stack";
+import { prepareDueApplications } from "./due-applications";
 
 /**
- * `npm run bench`: the daily job over N due applications (default 10 000), each with a stored
+ * `npm run bench:renewals`: the daily job over N due applications (default 10 000), each with a stored
  * attachment, against the local SMTP catcher and S3 server: first the notices, then (notices
  * aged by SQL) the deletions with their objects. Prints seconds, rates and peak RSS. Uses the
  * PostgreSQL of DATABASE_URL (a fresh `aesh_bench` database) when set, else embedded PGlite.
- * Not a test: nothing fails on a slow machine. `npm run bench -- 2000` for a quicker run.
+ * Not a test: nothing fails on a slow machine. `npm run bench:renewals -- 2000` for a quicker run.
  */
 const count = Number(process.argv[2] ?? 10_000);
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "aesh-bench-"));
@@ -35,26 +34,8 @@ const seconds = (from: number) => (performance.now() - from) / 1000;
 const rss = () => `${Math.round(process.resourceUsage().maxRSS / 1024)} Mo`;
 
 try {
-  const [postType] = await db.select({ id: postTypes.id }).from(postTypes).limit(1);
-  const [identity] = await db.select({ id: attachmentTypes.id }).from(attachmentTypes).where(eq(attachmentTypes.label, "Pièce d'identité"));
   const setup = performance.now();
-  const pdf = Buffer.from("%PDF-1.4\n% bench\n%%EOF\n");
-  for (let start = 0; start < count; start += 500) {
-    const size = Math.min(500, count - start);
-    const people = Array.from({ length: size }, (_, i) => {
-      const email = `bench-${start + i}-${randomUUID().slice(0, 6)}@exemple.fr`;
-      return { id: randomUUID(), identifier: email, email, emailVerifiedAt: new Date(), passwordHash: "bench", role: "candidate" as const, firstName: "Banc", birthName: "Essai" };
-    });
-    await db.insert(users).values(people);
-    const rows = people.map((person) => ({ id: randomUUID(), userId: person.id, postTypeId: postType!.id, validUntil: sql`current_date - 1` as unknown as string }));
-    await db.insert(applications).values(rows);
-    const stored = rows.map((row) => ({ id: randomUUID(), userId: row.userId, purpose: "application_attachment" as const, storageKey: `pieces-jointes/${randomUUID()}.pdf`, originalName: "cni.pdf", size: pdf.length, contentType: "application/pdf", status: "ready" as const }));
-    await db.insert(files).values(stored);
-    await db.insert(applicationAttachments).values(rows.map((row, i) => ({ applicationId: row.id, attachmentTypeId: identity!.id, fileId: stored[i]!.id })));
-    for (let i = 0; i < stored.length; i += 25) {
-      await Promise.all(stored.slice(i, i + 25).map((file) => storage.client.send(new PutObjectCommand({ Bucket: storage.bucket, Key: file.storageKey, Body: pdf, ContentType: "application/pdf" }))));
-    }
-  }
+  await prepareDueApplications(db, count);
   console.log(`Préparation : ${count} candidatures échues avec une pièce jointe stockée, ${seconds(setup).toFixed(1)} s`);
 
   async function untilDone(label: string, done: (summary: DailyJobSummary) => boolean): Promise<void> {

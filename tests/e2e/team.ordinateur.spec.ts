@@ -77,10 +77,16 @@ test.describe("équipe (administrateurs)", () => {
     await expect(agent.getByRole("heading", { level: 1 })).toHaveText("Lou FLANDIN");
 
     // Limited to the Pas-de-Calais: the Nord candidature is not found any more, nor in the list.
+    // The team page's invitation form has the same "62" box: wait for the member's own page first.
     await boss.getByRole("link", { name: agentEmail }).click();
+    await expect(boss.getByRole("heading", { level: 1 })).toHaveText(agentEmail);
     await boss.getByRole("checkbox", { name: "62" }).check();
     await boss.getByRole("button", { name: "Enregistrer" }).click();
     await expect(boss.getByRole("status").filter({ hasText: "Rôle et départements enregistrés" })).toBeVisible();
+    await boss.getByRole("link", { name: "‹ Retour à l'équipe" }).click();
+    await expect(boss.getByRole("row").filter({ hasText: agentEmail }).getByRole("cell", { name: "62", exact: true })).toBeVisible();
+    await boss.getByRole("link", { name: agentEmail }).click();
+    await expect(boss.getByRole("heading", { level: 1 })).toHaveText(agentEmail);
     consoleErrors.allow(/HTTP 404/);
     expect((await agent.goto(`/admin/candidatures/${applicationId}`))?.status()).toBe(404);
     await agent.goto(`/admin/candidatures?q=Lou`);

@@ -1,0 +1,25 @@
+import { closeDb } from "../../lib/db/client";
+import { runDailyJob } from "../../lib/renewals/daily-job";
+import { runCli } from "../cli-env";
+
+/**
+ * The daily job as `npm run bench` measures it: in its own process (the SMTP and S3 servers are
+ * the bench's, elsewhere), run until a run says it is complete, as the scheduler would call it
+ * again. Prints one JSON line: seconds, runs, what was done and the process's peak RSS.
+ */
+await runCli(async () => {
+  const started = performance.now();
+  const totals = { notices: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0 };
+  for (;;) {
+    const summary = await runDailyJob();
+    totals.runs += 1;
+    totals.notices += summary.notices.sent;
+    totals.deletions += summary.deletions.deleted;
+    totals.mails += summary.mail.sent;
+    totals.storageDeletions += summary.storageDeletions.deleted;
+    if (summary.errors.length) throw new Error(summary.errors.join("\n"));
+    if (summary.complete) break;
+  }
+  await closeDb();
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, ...totals, peakRssMo: Math.round(process.resourceUsage().maxRSS / 1024) }));
+});

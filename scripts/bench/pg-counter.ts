@@ -1,0 +1,67 @@
+import net from "node:net";
+
+/**
+ * A relay between the product and PostgreSQL that counts the round trips the product asks for:
+ * each simple query ('Q') and each Sync ('S', the end of an extended-protocol query — how
+ * postgres.js sends every statement). Pipelined statements still count one each: this is the
+ * number of statements a request costs, an upper bound of its round trips.
+ */
+export type PgCounter = { url: string; statements: () => number; stop: () => Promise<void> };
+
+const sslRequest = 80877103;
+const gssRequest = 80877104;
+
+export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
+  const target = new URL(databaseUrl);
+  let statements = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    sockets.add(client).add(upstream);
+    let startup = true;
+    let pending = Buffer.alloc(0);
+    client.on("data", (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        if (startup) {
+          if (pending.length < 8) break;
+          const length = pending.readInt32BE(0);
+          if (pending.length < length) break;
+          const code = pending.readInt32BE(4);
+          pending = pending.subarray(length);
+          if (code !== sslRequest && code !== gssRequest) startup = false;
+          continue;
+        }
+        if (pending.length < 5) break;
+        const length = pending.readInt32BE(1);
+        if (pending.length < 1 + length) break;
+        const type = String.fromCharCode(pending[0]!);
+        if (type === "Q" || type === "S") statements += 1;
+        pending = pending.subarray(1 + length);
+      }
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on("close", close).on("error", close);
+    upstream.on("close", close).on("error", close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const url = new URL(databaseUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    statements: () => statements,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
