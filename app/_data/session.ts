@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
+import { currentUserReadThisRequest, findCurrentUser, type CurrentUser } from "@/lib/accounts/current-user";
 import { auth, clientAddress } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { rateLimitSubject } from "@/lib/security/client-address";
@@ -17,7 +17,7 @@ const getSession = cache(() => auth());
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getSession();
   if (!session?.user?.id) return null;
-  return findCurrentUser(getDb(), session.user.id);
+  return currentUserReadThisRequest(session.user.id) ?? findCurrentUser(getDb(), session.user.id);
 });
 
 /**

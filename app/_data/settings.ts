@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { loadSettings } from "@/lib/settings/settings";
+import { cachedSettings } from "@/lib/settings/settings";
 
-/** Settings read once per request, however many components ask. */
-export const getRequestSettings = cache(() => loadSettings(getDb()));
+/** Settings for this request, however many components ask (kept a few seconds by the process: lib/settings). */
+export const getRequestSettings = cache(() => cachedSettings(getDb()));

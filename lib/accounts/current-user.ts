@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { cache } from "react";
 import type { Database } from "../db/client";
 import { users } from "../db/schema";
 import { displayName } from "./personal-details";
@@ -14,22 +15,21 @@ export type CurrentUser = {
   mustChangePassword: boolean;
 };
 
-/** What pages need to know of the signed-in person (never the password hash). */
-export async function findCurrentUser(db: Database, userId: string): Promise<CurrentUser | null> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      role: users.role,
-      identifier: users.identifier,
-      email: users.email,
-      firstName: users.firstName,
-      usageName: users.usageName,
-      birthName: users.birthName,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return null;
+/** The columns of `users` that make a CurrentUser. */
+export const currentUserColumns = {
+  id: users.id,
+  role: users.role,
+  identifier: users.identifier,
+  email: users.email,
+  firstName: users.firstName,
+  usageName: users.usageName,
+  birthName: users.birthName,
+  mustChangePassword: users.mustChangePassword,
+};
+
+type CurrentUserRow = Omit<CurrentUser, "displayName"> & { firstName: string | null; usageName: string | null; birthName: string | null };
+
+export function toCurrentUser(user: CurrentUserRow): CurrentUser {
   return {
     id: user.id,
     role: user.role,
@@ -38,4 +38,25 @@ export async function findCurrentUser(db: Database, userId: string): Promise<Cur
     displayName: displayName(user) || user.identifier,
     mustChangePassword: user.mustChangePassword,
   };
+}
+
+/**
+ * The person the session check of this request has just read (lib/auth), so that a page reads
+ * the user once. Scoped to one server render by React's `cache`; elsewhere (route handlers,
+ * actions) nothing is kept and `findCurrentUser` reads the row.
+ */
+const readThisRequest = cache(() => new Map<string, CurrentUser>());
+
+export function rememberCurrentUser(user: CurrentUserRow): void {
+  readThisRequest().set(user.id, toCurrentUser(user));
+}
+
+export function currentUserReadThisRequest(userId: string): CurrentUser | undefined {
+  return readThisRequest().get(userId);
+}
+
+/** What pages need to know of the signed-in person (never the password hash). */
+export async function findCurrentUser(db: Database, userId: string): Promise<CurrentUser | null> {
+  const [user] = await db.select(currentUserColumns).from(users).where(eq(users.id, userId));
+  return user ? toCurrentUser(user) : null;
 }

@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate, type SessionUser } from "./login";
 import { candidateSessionOver } from "./session-rules";
+import { currentUserColumns, rememberCurrentUser } from "../accounts/current-user";
 import { verifyEmailAndOpenSession } from "../accounts/verification";
 import { personActor, recordAudit } from "../audit/audit";
 import { getDb } from "../db/client";
@@ -161,7 +162,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // A password change, reset or account deletion bumps session_version: older sessions end here.
       const [current] = await getDb()
         .select({
-          role: users.role,
+          ...currentUserColumns,
           sessionVersion: users.sessionVersion,
           disabledAt: users.disabledAt,
           staffSession: { createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, endedAt: staffSessions.endedAt, secondFactorAt: staffSessions.secondFactorAt },
@@ -170,6 +171,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         .leftJoin(staffSessions, and(eq(staffSessions.id, token.ssid ?? "00000000-0000-0000-0000-000000000000"), eq(staffSessions.userId, users.id)))
         .where(eq(users.id, token.sub));
       if (!current || current.disabledAt || current.sessionVersion !== token.sv) return null;
+      // The page that asked for this session needs the same row: it is not read twice.
+      rememberCurrentUser(current);
       if (isStaff(current.role)) {
         // A staff member's session lives in staff_sessions: idle and absolute limits, logout.
         const session = current.staffSession?.createdAt ? current.staffSession : null;

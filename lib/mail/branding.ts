@@ -1,12 +1,17 @@
 import "server-only";
 import type { EmailBranding } from "../../emails/components/email-layout";
 import type { Queryable } from "../db/client";
+import type { Settings } from "../settings/definitions";
 import { env } from "../env";
 import { loadSettings } from "../settings/settings";
 
 /** The académie's name and the platform address every mail shows, from settings and env. */
 export async function loadBranding(db: Queryable): Promise<EmailBranding & { contactEmail: string }> {
-  const settings = await loadSettings(db);
+  return brandingFrom(await loadSettings(db));
+}
+
+/** The same, from settings already read (the daily job reads them once per run). */
+export function brandingFrom(settings: Settings): EmailBranding & { contactEmail: string } {
   return {
     academyName: settings.academyName,
     serviceName: settings.serviceName,

@@ -7,7 +7,7 @@ import { logger } from "../logger";
 import { loadSettings } from "../settings/settings";
 import { deliveredMailRetentionDays } from "../retention/periods";
 import { isSealed, seal, sealPurposes, unseal } from "../security/sealed";
-import { renderEmail } from "./render";
+import { renderEmail, type RenderedEmail } from "./render";
 import { getMailer, type Mailer } from "./transport";
 
 export type OutgoingEmail = {
@@ -15,7 +15,6 @@ export type OutgoingEmail = {
   template: string;
   to: string;
   subject: string;
-  element: ReactElement;
   /** The record whose state this mail reports (e.g. the application of a renewal notice). */
   relatedId?: string;
   /**
@@ -23,7 +22,11 @@ export type OutgoingEmail = {
    * the account (the confirmation that it was deleted).
    */
   userId: string | null;
-};
+} & (
+  | { element: ReactElement; body?: never }
+  /** Already rendered (lib/mail/template: one render filled for many recipients). */
+  | { body: RenderedEmail; element?: never }
+);
 
 export const maxDeliveryAttempts = 8;
 const leaseMinutes = 5;
@@ -35,7 +38,7 @@ const leaseMinutes = 5;
  * as soon as SMTP accepts the mail.
  */
 export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise<string> {
-  const { html, text } = await renderEmail(email.element);
+  const { html, text } = email.body ?? (await renderEmail(email.element));
   const [row] = await tx
     .insert(emailOutbox)
     .values({

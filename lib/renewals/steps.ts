@@ -10,9 +10,9 @@ import { issueToken } from "../auth/tokens";
 import type { Database } from "../db/client";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
-import { appLink, loadBranding } from "../mail/branding";
+import { appLink, brandingFrom, loadBranding } from "../mail/branding";
 import { deliverEmails, sealedBody, transactionWithMail, type MailDeps } from "../mail/outbox";
-import { renderEmail } from "../mail/render";
+import { compileEmail } from "../mail/template";
 import type { Settings } from "../settings/definitions";
 import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
@@ -108,6 +108,11 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     .limit(limit);
 
   const result = { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 };
+  const branding = brandingFrom(settings);
+  // One render for the batch, filled per candidate (lib/mail/template).
+  const notice = due.some((application) => application.email)
+    ? await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) => createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, ...slots }))
+    : null;
   await forEachConcurrently(due, async (application) => {
     if (!application.email) {
       await db.transaction(async (tx) => {
@@ -148,27 +153,25 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       const deadline = deletionDate(now, settings.graceDays);
       await revokeRenewalTokens(tx, application.id, { superseded: true });
       const token = await issueToken(tx, { userId: application.userId, purpose: "renewal", subject: application.id, validMinutes: (settings.graceDays + 1) * 24 * 60 });
-      const props = {
-        branding: await loadBranding(tx),
+      const values = {
         postType: application.postType,
         submittedOn: formatFrenchDate(application.submittedAt),
         validUntil: formatFrenchDate(application.validUntil),
         deadline: formatFrenchDate(deadline),
         keepUrl: appLink(`/renouvellement/${token}`),
-        validityMonths: settings.validityMonths,
       };
-      const body = sealedBody(await renderEmail(createElement(RenewalNoticeEmail, props)));
-      const values = { toAddress: application.email!, userId: application.userId, subject: renewalNoticeSubject(props), ...body, nextAttemptAt: sql`now()` };
+      const body = sealedBody(notice!.fill(values));
+      const row = { toAddress: application.email!, userId: application.userId, subject: renewalNoticeSubject(values), ...body, nextAttemptAt: sql`now()` };
       // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
       const [pending] = await tx
         .update(emailOutbox)
-        .set(values)
+        .set(row)
         .where(noticeOf(application.id, "pending"))
         .returning({ id: emailOutbox.id });
       if (pending) return pending.id;
       const [inserted] = await tx
         .insert(emailOutbox)
-        .values({ ...values, template: noticeTemplate, relatedId: application.id })
+        .values({ ...row, template: noticeTemplate, relatedId: application.id })
         .returning({ id: emailOutbox.id });
       return inserted!.id;
     });
@@ -272,6 +275,11 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
     .limit(limit);
   const keys: string[] = [];
   let deleted = 0;
+  const branding = brandingFrom(settings);
+  const date = formatFrenchDate(todayIso(deps.now()));
+  const spaceUrl = appLink("/candidatures");
+  // One render for the batch, filled per candidate with the post type (lib/mail/template).
+  const outcome = due.length ? await compileEmail(["postType"], ({ postType }) => createElement(ApplicationRenewalOutcomeEmail, { branding, outcome: "deleted", postType, date, spaceUrl })) : null;
   await forEachConcurrently(due, async ({ id }) => {
     const removed = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
@@ -288,13 +296,7 @@ export async function deleteUnansweredApplications(deps: StepDeps, settings: Set
           to: row.email,
           userId: row.userId,
           subject: applicationRenewalOutcomeSubject("deleted"),
-          element: createElement(ApplicationRenewalOutcomeEmail, {
-            branding: await loadBranding(tx),
-            outcome: "deleted",
-            postType: result.postTypeLabel,
-            date: formatFrenchDate(todayIso(deps.now())),
-            spaceUrl: appLink("/candidatures"),
-          }),
+          body: outcome!.fill({ postType: result.postTypeLabel }),
         });
       }
       return result;

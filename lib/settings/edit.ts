@@ -7,7 +7,7 @@ import { settings as settingsTable } from "../db/schema";
 import { assertAdmin, staffActor, type StaffMember } from "../staff/access";
 import { fieldErrors } from "../validation";
 import { editableSettings, settingsFormSchema, type SettingKey, type Settings } from "./definitions";
-import { loadSettings } from "./settings";
+import { forgetCachedSettings, loadSettings } from "./settings";
 
 export type SettingsUpdate = { ok: true; changed: string[] } | { ok: false; errors: Partial<Record<string, string>> };
 
@@ -25,7 +25,7 @@ export async function updateSettings(staff: StaffMember, raw: Record<string, unk
 
 /** Writes the values that differ from the stored ones, in one transaction, each journaled with its old and new value. */
 async function writeSettings<K extends SettingKey>(staff: StaffMember, keys: readonly K[], values: Pick<Settings, K>): Promise<K[]> {
-  return getDb().transaction(async (tx) => {
+  const written = await getDb().transaction(async (tx) => {
     const current = await loadSettings(tx);
     const changed = keys.filter((key) => values[key] !== current[key]);
     for (const key of changed) {
@@ -38,6 +38,8 @@ async function writeSettings<K extends SettingKey>(staff: StaffMember, keys: rea
     }
     return changed;
   });
+  forgetCachedSettings();
+  return written;
 }
 
 const secondFactorForm = z.object({ secondFactorForAdmins: z.boolean(), secondFactorForGestionnaires: z.boolean() });

@@ -299,6 +299,16 @@ try {
         say(`- ${page.label} : ${statements[page.key]!.toFixed(1)}`);
       }
       results.sqlPerRequest = statements;
+      // The statements of one view of each page, for whoever looks for what to cut.
+      const journal: string[] = [];
+      for (const page of pages) {
+        const stop = counter.record();
+        await checkPage(base, page.route, page.headers);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        journal.push(`## ${page.label}`, "", ...stop().map((text, i) => `${i + 1}. \`${text.replace(/\s+/g, " ").slice(0, 400)}\``), "");
+      }
+      await mkdir("bench", { recursive: true });
+      await writeFile(path.join("bench", "sql.md"), `${journal.join("\n")}\n`);
     } finally {
       await stopServer(counting);
       await counter.stop();
@@ -340,7 +350,7 @@ try {
   await writeFile(path.join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(path.join("bench", "results.md"), `${lines.join("\n")}\n`);
   say("");
-  say("Résultats : bench/results.json (et ce tableau dans bench/results.md)");
+  say("Résultats : bench/results.json (et ce tableau dans bench/results.md ; les requêtes SQL de chaque page dans bench/sql.md)");
 } finally {
   if (server) await stopServer(server);
   await closeDb();

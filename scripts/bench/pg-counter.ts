@@ -6,7 +6,7 @@ import net from "node:net";
  * postgres.js sends every statement). Pipelined statements still count one each: this is the
  * number of statements a request costs, an upper bound of its round trips.
  */
-export type PgCounter = { url: string; statements: () => number; stop: () => Promise<void> };
+export type PgCounter = { url: string; statements: () => number; record: () => () => string[]; stop: () => Promise<void> };
 
 const sslRequest = 80877103;
 const gssRequest = 80877104;
@@ -14,6 +14,7 @@ const gssRequest = 80877104;
 export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
   const target = new URL(databaseUrl);
   let statements = 0;
+  let recorded: string[] | null = null;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
@@ -37,6 +38,12 @@ export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
         if (pending.length < 1 + length) break;
         const type = String.fromCharCode(pending[0]!);
         if (type === "Q" || type === "S") statements += 1;
+        if (recorded && (type === "Q" || type === "P")) {
+          // Parse: statement name, then the text; Query: the text. Both NUL-terminated.
+          const body = pending.subarray(5, 1 + length);
+          const start = type === "P" ? body.indexOf(0) + 1 : 0;
+          recorded.push(body.subarray(start, body.indexOf(0, start)).toString("utf8"));
+        }
         pending = pending.subarray(1 + length);
       }
       upstream.write(chunk);
@@ -59,6 +66,14 @@ export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
   return {
     url: url.toString(),
     statements: () => statements,
+    record: () => {
+      const texts: string[] = [];
+      recorded = texts;
+      return () => {
+        recorded = null;
+        return texts;
+      };
+    },
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import postgres from "postgres";
 import { addMonths, formatFrenchDate, todayIso } from "@/lib/format/date";
+import { settingsCacheMs } from "@/lib/settings/cache-time";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, mainMenu, test } from "./fixtures";
 import { e2eEnvFile } from "./ports";
@@ -51,6 +52,8 @@ test.describe("paramètres et journal (administrateurs)", () => {
       const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
       await sql`update settings set value = '6'::jsonb where key = 'validityMonths'`;
       await sql.end();
+      // Written behind the server's back, as another instance would: pages see it once their copy expires.
+      await new Promise((resolve) => setTimeout(resolve, settingsCacheMs));
       await adminContext.close();
     }
 

@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { createApplication } from "@/lib/applications/commands";
 import { findApplication, openPostTypesFor } from "@/lib/applications/queries";
 import { getDb } from "@/lib/db/client";
-import { auditLog, postTypes } from "@/lib/db/schema";
+import { auditLog, postTypes, settings } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
 import { listCampaigns, setCampaign } from "@/lib/referentials/campaigns";
 import { editableSettings } from "@/lib/settings/definitions";
 import { updateSettings } from "@/lib/settings/edit";
-import { loadSettings } from "@/lib/settings/settings";
+import { settingsCacheMs } from "@/lib/settings/cache-time";
+import { cachedSettings, loadSettings } from "@/lib/settings/settings";
 import { StaffForbidden } from "@/lib/staff/access";
 import { listJournal, parseJournalFilters } from "@/lib/staff/journal";
 import { applicationForm } from "../support/applications";
@@ -51,6 +52,25 @@ describe("settings (admins)", () => {
       const created = await createApplication(candidate.id, await applicationForm());
       if (!created.ok) throw new Error("refused");
       expect((await findApplication(db(), candidate.id, created.id))?.validUntil).toBe(addMonths(todayIso(), 4));
+    } finally {
+      await updateSettings(admin, before);
+    }
+  });
+
+  it("pages read a copy kept a few seconds: a change made here is seen at once, one made elsewhere once the copy expires", async () => {
+    const admin = await insertStaff("admin");
+    const before = await formOf();
+    try {
+      const first = await cachedSettings(db());
+      // Another instance (here: SQL) changes the platform name; this process's copy still holds.
+      await db().update(settings).set({ value: "Écrit ailleurs" }).where(eq(settings.key, "platformName"));
+      expect((await cachedSettings(db())).platformName).toBe(first.platformName);
+      // A change through this process is seen by the next page at once.
+      expect(await updateSettings(admin, { ...before, platformName: "Recrutement AESH — test du cache" })).toMatchObject({ ok: true });
+      expect((await cachedSettings(db())).platformName).toBe("Recrutement AESH — test du cache");
+      await db().update(settings).set({ value: "Écrit ailleurs" }).where(eq(settings.key, "platformName"));
+      await new Promise((resolve) => setTimeout(resolve, settingsCacheMs + 50));
+      expect((await cachedSettings(db())).platformName).toBe("Écrit ailleurs");
     } finally {
       await updateSettings(admin, before);
     }
