@@ -13,8 +13,18 @@ export const sealPurposes = {
   mail: { salt: "aesh-email-outbox", info: "mail body at rest" },
 } as const satisfies Record<string, SealPurpose>;
 
+/** Derived once per secret and purpose: the daily job seals and opens thousands of mails. */
+const keys = new Map<string, Buffer>();
+
 function key(purpose: SealPurpose): Buffer {
-  return Buffer.from(hkdfSync("sha256", env().AUTH_SECRET, purpose.salt, purpose.info, 32));
+  const secret = env().AUTH_SECRET;
+  const id = `${purpose.salt}\u0000${purpose.info}\u0000${secret}`;
+  let derived = keys.get(id);
+  if (!derived) {
+    derived = Buffer.from(hkdfSync("sha256", secret, purpose.salt, purpose.info, 32));
+    keys.set(id, derived);
+  }
+  return derived;
 }
 
 export function seal(purpose: SealPurpose, plain: string): string {

@@ -333,7 +333,8 @@ try {
     say("");
     say(`## Tâche quotidienne (son propre processus ; SMTP et S3 dans un autre)`);
     say(`Préparation : ${dueCount} candidatures échues avec une pièce jointe stockée, ${since(preparing).toFixed(0)} s`);
-    const jobEnv = { ...stack.env, DATABASE_URL: jobUrl };
+    // As in production, where the job runs in `next start`: React's production build.
+    const jobEnv = { ...stack.env, DATABASE_URL: jobUrl, NODE_ENV: "production" };
     const jobRun = async () => JSON.parse((await run(tsx, [...nodeArgs, "scripts/bench/job.ts"], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number };
     const notices = await jobRun();
     const caught = (await (await fetch(`${stack.inboxUrl}/api/messages`)).json()) as unknown[];
