@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
+import { launch } from "chrome-launcher";
+import lighthouse from "lighthouse";
 import { encode } from "next-auth/jwt";
 import { closeDb, createDatabase, getDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
@@ -30,10 +33,12 @@ import { startPgCounter } from "./pg-counter";
  * - Prints one table and writes bench/results.json. Not a test: nothing fails on a slow machine.
  *
  * `npm run bench -- --rapide` for a smaller académie and shorter runs; `--sans-build` to reuse
- * the current `.next` build.
+ * the current `.next` build; `--tache-seulement` for the daily job alone.
  */
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--rapide");
+/** Only the daily job (after a change to it): no build, no académie, no pages. */
+const jobOnly = args.has("--tache-seulement");
 const scale: AcademyScale = quick ? { candidates: 10_000, applications: 15_000, diplomas: 12_000 } : academyScale;
 const loadSeconds = quick ? 3 : 10;
 const connections = 16;
@@ -129,16 +134,34 @@ async function checkPage(base: string, route: string, headers: Record<string, st
   return body;
 }
 
-/** First-load JavaScript of a page: every script it references, gzipped, in kB. */
+/**
+ * First-load JavaScript of a page: every script it references, gzipped, in kB — except the
+ * `nomodule` polyfills, which browsers that run modules (all the supported ones) never fetch.
+ */
 async function firstLoadJs(base: string, route: string, headers: Record<string, string>): Promise<number> {
   const html = await checkPage(base, route, headers);
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")));
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&") ?? []));
   let bytes = 0;
   for (const source of sources) {
     const script = Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer());
     bytes += gzipSync(script).length;
   }
   return bytes / 1024;
+}
+
+const chromiumPath = "/usr/bin/chromium";
+
+/** Lighthouse's mobile run (its defaults: a mid-range phone, simulated slow 4G), scores out of 100. */
+async function lighthouseScores(url: string, headers: Record<string, string>): Promise<{ performance: number; accessibility: number }> {
+  const chrome = await launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  try {
+    const answer = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: headers });
+    const categories = answer!.lhr.categories;
+    return { performance: Math.round((categories.performance?.score ?? 0) * 100), accessibility: Math.round((categories.accessibility?.score ?? 0) * 100) };
+  } finally {
+    chrome.kill();
+  }
 }
 
 const mo = (bytes: number) => Math.round(bytes / 1_048_576);
@@ -158,165 +181,180 @@ const stack = await startStack({
 try {
   say(`# npm run bench — ${new Date().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}, Node ${process.version}, ${os.cpus().length} cœurs`);
   say(`Base : ${presentEnv().DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite embarquée"}${quick ? " ; mode rapide" : ""}`);
-  if (!args.has("--sans-build")) {
+  if (!args.has("--sans-build") && !jobOnly) {
     const building = performance.now();
     await run("npm", ["run", "build"], {}, true);
     say(`Build de production : ${since(building).toFixed(0)} s`);
   }
 
-  // 1. The académie.
-  const db = getDb();
-  const seeding = performance.now();
-  await seedAcademy(db, scale);
-  say(`Académie : ${scale.candidates} candidats, ${scale.applications} candidatures, ${scale.diplomas} diplômes, en ${since(seeding).toFixed(0)} s`);
-  results.seedSeconds = since(seeding);
+  if (!jobOnly) {
+    // 1. The académie.
+    const db = getDb();
+    const seeding = performance.now();
+    await seedAcademy(db, scale);
+    say(`Académie : ${scale.candidates} candidats, ${scale.applications} candidatures, ${scale.diplomas} diplômes, en ${since(seeding).toFixed(0)} s`);
+    results.seedSeconds = since(seeding);
 
-  // 2. Sessions made up front, as Auth.js would have written them at sign-in.
-  const secret = stack.env.AUTH_SECRET!;
-  const now = Math.floor(Date.now() / 1000);
-  const cookie = async (token: Record<string, unknown>) => ({ Cookie: `${cookieName}=${await encode({ token, secret, salt: cookieName, maxAge: 12 * 3600 })}` });
-  const [candidate] = await db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(eq(users.identifier, "candidat.1@exemple.fr"));
-  const [application] = await db.select({ id: applications.id }).from(applications).where(eq(applications.userId, candidate!.id)).limit(1);
-  const candidateHeaders = await cookie({ sub: candidate!.id, role: "candidate", sv: candidate!.sv, seen: now, since: now });
-  const [admin] = await db
-    .insert(users)
-    .values({ identifier: "banc@ac-lille.fr", email: "banc@ac-lille.fr", emailVerifiedAt: new Date(), passwordHash: "bench", role: "admin" })
-    .returning({ id: users.id, sv: users.sessionVersion });
-  const ssid = await openStaffSession(db, admin!.id, "127.0.0.1", "passkey");
-  const adminHeaders = await cookie({ sub: admin!.id, role: "admin", sv: admin!.sv, ssid, seen: now, since: now, mfaAt: now });
-  const [zone] = (await db.execute(sql`select id from zones order by rank limit 1`)) as unknown as { id: string }[];
-  const [time] = (await db.execute(sql`select id from working_times order by rank limit 1`)) as unknown as { id: string }[];
-  const [teaching] = (await db.execute(sql`select id from teaching_types order by rank limit 1`)) as unknown as { id: string }[];
-  const heaviest = new URLSearchParams({ q: "martin", zone: zone!.id, voeu: "tous", quotite: time!.id, enseignement: teaching!.id, statut: "submitted", complete: "oui", depuis: "2026-06-01", valide_avant: "2027-06-01", tri: "nom" });
+    // 2. Sessions made up front, as Auth.js would have written them at sign-in.
+    const secret = stack.env.AUTH_SECRET!;
+    const now = Math.floor(Date.now() / 1000);
+    const cookie = async (token: Record<string, unknown>) => ({ Cookie: `${cookieName}=${await encode({ token, secret, salt: cookieName, maxAge: 12 * 3600 })}` });
+    const [candidate] = await db.select({ id: users.id, sv: users.sessionVersion }).from(users).where(eq(users.identifier, "candidat.1@exemple.fr"));
+    const [application] = await db.select({ id: applications.id }).from(applications).where(eq(applications.userId, candidate!.id)).limit(1);
+    const candidateHeaders = await cookie({ sub: candidate!.id, role: "candidate", sv: candidate!.sv, seen: now, since: now });
+    const [admin] = await db
+      .insert(users)
+      .values({ identifier: "banc@ac-lille.fr", email: "banc@ac-lille.fr", emailVerifiedAt: new Date(), passwordHash: "bench", role: "admin" })
+      .returning({ id: users.id, sv: users.sessionVersion });
+    const ssid = await openStaffSession(db, admin!.id, "127.0.0.1", "passkey");
+    const adminHeaders = await cookie({ sub: admin!.id, role: "admin", sv: admin!.sv, ssid, seen: now, since: now, mfaAt: now });
+    const [zone] = (await db.execute(sql`select id from zones order by rank limit 1`)) as unknown as { id: string }[];
+    const [time] = (await db.execute(sql`select id from working_times order by rank limit 1`)) as unknown as { id: string }[];
+    const [teaching] = (await db.execute(sql`select id from teaching_types order by rank limit 1`)) as unknown as { id: string }[];
+    const heaviest = new URLSearchParams({ q: "martin", zone: zone!.id, voeu: "tous", quotite: time!.id, enseignement: teaching!.id, statut: "submitted", complete: "oui", depuis: "2026-06-01", valide_avant: "2027-06-01", tri: "nom" });
 
-  // 3. The server, alone in its process.
-  server = startServer(port, stack.env);
-  await waitForServer(origin);
-  const anonymous = {};
-  const pages: { key: string; label: string; route: string; headers: Record<string, string>; group: "public" | "candidat" | "gestion" }[] = [
-    { key: "home", label: "/ (accueil, anonyme)", route: "/", headers: anonymous, group: "public" },
-    { key: "registration", label: "/inscription", route: "/inscription", headers: anonymous, group: "public" },
-    { key: "dashboard", label: "/tableau-de-bord (candidat)", route: "/tableau-de-bord", headers: candidateHeaders, group: "candidat" },
-    { key: "candidature", label: "/candidatures/[id] (candidat)", route: `/candidatures/${application!.id}`, headers: candidateHeaders, group: "candidat" },
-    { key: "adminList", label: "/admin/candidatures, filtres les plus lourds", route: `/admin/candidatures?${heaviest}`, headers: adminHeaders, group: "gestion" },
-    { key: "adminSearch", label: "/admin/candidatures?q=dupré", route: `/admin/candidatures?q=${encodeURIComponent("dupré")}`, headers: adminHeaders, group: "gestion" },
-    { key: "adminCandidature", label: "/admin/candidatures/[id]", route: `/admin/candidatures/${application!.id}`, headers: adminHeaders, group: "gestion" },
-  ];
-  for (const page of pages) {
-    await checkPage(origin, page.route, page.headers);
-    for (let i = 0; i < 5; i += 1) await checkPage(origin, page.route, page.headers);
-  }
-
-  // 4. HTTP load: the ceiling before and after the pages (its mean is the reference).
-  await load(`${origin}/icon.svg`, {}, 2);
-  const ceilingBefore = await load(`${origin}/icon.svg`, {});
-  const measured: Record<string, LoadResult> = {};
-  for (const page of pages) measured[page.key] = await load(`${origin}${page.route}`, page.headers);
-  const ceilingAfter = await load(`${origin}/icon.svg`, {});
-  const ceiling = (ceilingBefore.perSecond + ceilingAfter.perSecond) / 2;
-  say("");
-  say(`## Pages, ${connections} connexions, ${loadSeconds} s chacune (générateur de charge dans son propre processus)`);
-  say("| page | req/s | p50 | p95 | p99 | ratio au plafond | réponses |");
-  say("|---|---|---|---|---|---|---|");
-  const row = (label: string, result: LoadResult) =>
-    say(`| ${label} | ${result.perSecond.toFixed(0)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${(result.perSecond / ceiling).toFixed(2)} | ${Object.entries(result.statuses).map(([status, n]) => `${n} × ${status}`).join(", ")}${result.errors ? `, ${result.errors} erreurs` : ""} |`);
-  row("/icon.svg (fichier statique : le plafond), avant", ceilingBefore);
-  for (const page of pages) row(page.label, measured[page.key]!);
-  row("/icon.svg, après", ceilingAfter);
-  results.pages = { ceiling: { before: ceilingBefore, after: ceilingAfter, perSecond: ceiling }, ...Object.fromEntries(pages.map((page) => [page.key, { route: page.label, ...measured[page.key]!, ratio: measured[page.key]!.perSecond / ceiling }])) };
-
-  // 5. Exports of the whole académie, and the server's peak RSS while streaming.
-  say("");
-  say("## Exports de toutes les candidatures");
-  const [{ total }] = (await db.execute(sql`select count(*)::int as total from applications`)) as unknown as [{ total: number }];
-  const exportsResult: Record<string, unknown> = {};
-  for (const format of ["csv", "xlsx"] as const) {
-    const before = await treeRss(server.pid!);
-    let peak = before;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        peak = Math.max(peak, await treeRss(server!.pid!));
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
-    const started = performance.now();
-    const answer = await fetch(`${origin}/admin/candidatures/export`, {
-      method: "POST",
-      headers: { ...adminHeaders, Origin: new URL(stack.env.APP_URL!).origin },
-      body: new URLSearchParams({ scope: "filtres", query: "", format }),
-    });
-    if (!answer.ok || !answer.body) throw new Error(`export ${format} : HTTP ${answer.status}`);
-    let bytes = 0;
-    for await (const chunk of answer.body) bytes += (chunk as Uint8Array).length;
-    const seconds = since(started);
-    sampling = false;
-    await sampler;
-    exportsResult[format] = { rows: total, seconds, rowsPerSecond: total / seconds, megabytes: bytes / 1_048_576, rssBeforeMo: mo(before), rssPeakMo: mo(peak) };
-    say(`- ${format.toUpperCase()} : ${total} lignes en ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} lignes/s, ${(bytes / 1_048_576).toFixed(1)} Mo ; RSS du serveur ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut`);
-  }
-  results.exports = exportsResult;
-
-  // 6. First-load JavaScript per route (every script of the page, gzipped).
-  say("");
-  say("## JavaScript au premier chargement (gzip)");
-  const jsRoutes: [string, string, Record<string, string>][] = [
-    ["/", "/", anonymous],
-    ["/inscription", "/inscription", anonymous],
-    ["/tableau-de-bord", "/tableau-de-bord", candidateHeaders],
-    ["/candidatures/nouvelle", "/candidatures/nouvelle", candidateHeaders],
-    ["/candidatures/[id]", `/candidatures/${application!.id}`, candidateHeaders],
-    ["/diplomes/nouveau", "/diplomes/nouveau", candidateHeaders],
-    ["/compte", "/compte", candidateHeaders],
-    ["/admin/candidatures", "/admin/candidatures", adminHeaders],
-  ];
-  const js: Record<string, number> = {};
-  for (const [label, route, headers] of jsRoutes) {
-    js[label] = await firstLoadJs(origin, route, headers);
-    say(`- ${label} : ${js[label]!.toFixed(0)} kB`);
-  }
-  results.firstLoadJsKb = js;
-  await stopServer(server);
-  server = undefined;
-
-  // 7. SQL statements per request: the same build, connected through a counting relay.
-  if (presentEnv().DATABASE_URL) {
-    const counter = await startPgCounter(stack.env.DATABASE_URL!);
-    const counting = startServer(countingPort, { ...stack.env, DATABASE_URL: counter.url });
-    try {
-      const base = `http://127.0.0.1:${countingPort}`;
-      await waitForServer(base);
-      say("");
-      say("## Requêtes SQL par page (moyenne de 10 vues, après une vue d'échauffement)");
-      const statements: Record<string, number> = {};
-      for (const page of pages) {
-        await checkPage(base, page.route, page.headers);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        const before = counter.statements();
-        for (let i = 0; i < 10; i += 1) await checkPage(base, page.route, page.headers);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        statements[page.key] = (counter.statements() - before) / 10;
-        say(`- ${page.label} : ${statements[page.key]!.toFixed(1)}`);
-      }
-      results.sqlPerRequest = statements;
-      // The statements of one view of each page, for whoever looks for what to cut.
-      const journal: string[] = [];
-      for (const page of pages) {
-        const stop = counter.record();
-        await checkPage(base, page.route, page.headers);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        journal.push(`## ${page.label}`, "", ...stop().map((text, i) => `${i + 1}. \`${text.replace(/\s+/g, " ").slice(0, 400)}\``), "");
-      }
-      await mkdir("bench", { recursive: true });
-      await writeFile(path.join("bench", "sql.md"), `${journal.join("\n")}\n`);
-    } finally {
-      await stopServer(counting);
-      await counter.stop();
+    // 3. The server, alone in its process.
+    server = startServer(port, stack.env);
+    await waitForServer(origin);
+    const anonymous = {};
+    const pages: { key: string; label: string; route: string; headers: Record<string, string>; group: "public" | "candidat" | "gestion" }[] = [
+      { key: "home", label: "/ (accueil, anonyme)", route: "/", headers: anonymous, group: "public" },
+      { key: "registration", label: "/inscription", route: "/inscription", headers: anonymous, group: "public" },
+      { key: "dashboard", label: "/tableau-de-bord (candidat)", route: "/tableau-de-bord", headers: candidateHeaders, group: "candidat" },
+      { key: "candidature", label: "/candidatures/[id] (candidat)", route: `/candidatures/${application!.id}`, headers: candidateHeaders, group: "candidat" },
+      { key: "adminList", label: "/admin/candidatures, filtres les plus lourds", route: `/admin/candidatures?${heaviest}`, headers: adminHeaders, group: "gestion" },
+      { key: "adminSearch", label: "/admin/candidatures?q=dupré", route: `/admin/candidatures?q=${encodeURIComponent("dupré")}`, headers: adminHeaders, group: "gestion" },
+      { key: "adminCandidature", label: "/admin/candidatures/[id]", route: `/admin/candidatures/${application!.id}`, headers: adminHeaders, group: "gestion" },
+    ];
+    for (const page of pages) {
+      await checkPage(origin, page.route, page.headers);
+      for (let i = 0; i < 5; i += 1) await checkPage(origin, page.route, page.headers);
     }
-  }
-  await closeDb();
 
-  // 8. The daily job on its own database: N due applications, each with a stored attachment.
+    // 4. HTTP load: the ceiling before and after the pages (its mean is the reference).
+    await load(`${origin}/icon.svg`, {}, 2);
+    const ceilingBefore = await load(`${origin}/icon.svg`, {});
+    const measured: Record<string, LoadResult> = {};
+    for (const page of pages) measured[page.key] = await load(`${origin}${page.route}`, page.headers);
+    const ceilingAfter = await load(`${origin}/icon.svg`, {});
+    const ceiling = (ceilingBefore.perSecond + ceilingAfter.perSecond) / 2;
+    say("");
+    say(`## Pages, ${connections} connexions, ${loadSeconds} s chacune (générateur de charge dans son propre processus)`);
+    say("| page | req/s | p50 | p95 | p99 | ratio au plafond | réponses |");
+    say("|---|---|---|---|---|---|---|");
+    const row = (label: string, result: LoadResult) =>
+      say(`| ${label} | ${result.perSecond.toFixed(0)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${(result.perSecond / ceiling).toFixed(2)} | ${Object.entries(result.statuses).map(([status, n]) => `${n} × ${status}`).join(", ")}${result.errors ? `, ${result.errors} erreurs` : ""} |`);
+    row("/icon.svg (fichier statique : le plafond), avant", ceilingBefore);
+    for (const page of pages) row(page.label, measured[page.key]!);
+    row("/icon.svg, après", ceilingAfter);
+    results.pages = { ceiling: { before: ceilingBefore, after: ceilingAfter, perSecond: ceiling }, ...Object.fromEntries(pages.map((page) => [page.key, { route: page.label, ...measured[page.key]!, ratio: measured[page.key]!.perSecond / ceiling }])) };
+
+    // 5. Exports of the whole académie, and the server's peak RSS while streaming.
+    say("");
+    say("## Exports de toutes les candidatures");
+    const [{ total }] = (await db.execute(sql`select count(*)::int as total from applications`)) as unknown as [{ total: number }];
+    const exportsResult: Record<string, unknown> = {};
+    for (const format of ["csv", "xlsx"] as const) {
+      const before = await treeRss(server.pid!);
+      let peak = before;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          peak = Math.max(peak, await treeRss(server!.pid!));
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      const started = performance.now();
+      const answer = await fetch(`${origin}/admin/candidatures/export`, {
+        method: "POST",
+        headers: { ...adminHeaders, Origin: new URL(stack.env.APP_URL!).origin },
+        body: new URLSearchParams({ scope: "filtres", query: "", format }),
+      });
+      if (!answer.ok || !answer.body) throw new Error(`export ${format} : HTTP ${answer.status}`);
+      let bytes = 0;
+      for await (const chunk of answer.body) bytes += (chunk as Uint8Array).length;
+      const seconds = since(started);
+      sampling = false;
+      await sampler;
+      exportsResult[format] = { rows: total, seconds, rowsPerSecond: total / seconds, megabytes: bytes / 1_048_576, rssBeforeMo: mo(before), rssPeakMo: mo(peak) };
+      say(`- ${format.toUpperCase()} : ${total} lignes en ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} lignes/s, ${(bytes / 1_048_576).toFixed(1)} Mo ; RSS du serveur ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut`);
+    }
+    results.exports = exportsResult;
+
+    // 6. First-load JavaScript per route (every script of the page, gzipped).
+    say("");
+    say("## JavaScript au premier chargement (gzip)");
+    const jsRoutes: [string, string, Record<string, string>][] = [
+      ["/", "/", anonymous],
+      ["/inscription", "/inscription", anonymous],
+      ["/tableau-de-bord", "/tableau-de-bord", candidateHeaders],
+      ["/candidatures/nouvelle", "/candidatures/nouvelle", candidateHeaders],
+      ["/candidatures/[id]", `/candidatures/${application!.id}`, candidateHeaders],
+      ["/diplomes/nouveau", "/diplomes/nouveau", candidateHeaders],
+      ["/compte", "/compte", candidateHeaders],
+      ["/admin/candidatures", "/admin/candidatures", adminHeaders],
+    ];
+    const js: Record<string, number> = {};
+    for (const [label, route, headers] of jsRoutes) {
+      js[label] = await firstLoadJs(origin, route, headers);
+      say(`- ${label} : ${js[label]!.toFixed(0)} kB`);
+    }
+    results.firstLoadJsKb = js;
+
+    // 7. Lighthouse (mobile, simulated throttling) in Debian's Chromium.
+    say("");
+    say("## Lighthouse mobile (performance / accessibilité)");
+    if (existsSync(chromiumPath)) {
+      const scores: Record<string, { performance: number; accessibility: number }> = {};
+      for (const [label, route, headers] of [["/", "/", anonymous], ["/inscription", "/inscription", anonymous], ["/candidatures/[id]", `/candidatures/${application!.id}`, candidateHeaders]] as const) {
+        scores[label] = await lighthouseScores(`${origin}${route}`, headers);
+        say(`- ${label} : ${scores[label]!.performance} / ${scores[label]!.accessibility}`);
+      }
+      results.lighthouse = scores;
+    } else say(`- non mesuré : ${chromiumPath} absent (apt-get install chromium)`);
+    await stopServer(server);
+    server = undefined;
+
+    // 8. SQL statements per request: the same build, connected through a counting relay.
+    if (presentEnv().DATABASE_URL) {
+      const counter = await startPgCounter(stack.env.DATABASE_URL!);
+      const counting = startServer(countingPort, { ...stack.env, DATABASE_URL: counter.url });
+      try {
+        const base = `http://127.0.0.1:${countingPort}`;
+        await waitForServer(base);
+        say("");
+        say("## Requêtes SQL par page (moyenne de 10 vues, après une vue d'échauffement)");
+        const statements: Record<string, number> = {};
+        for (const page of pages) {
+          await checkPage(base, page.route, page.headers);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const before = counter.statements();
+          for (let i = 0; i < 10; i += 1) await checkPage(base, page.route, page.headers);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          statements[page.key] = (counter.statements() - before) / 10;
+          say(`- ${page.label} : ${statements[page.key]!.toFixed(1)}`);
+        }
+        results.sqlPerRequest = statements;
+        // The statements of one view of each page, for whoever looks for what to cut.
+        const journal: string[] = [];
+        for (const page of pages) {
+          const stop = counter.record();
+          await checkPage(base, page.route, page.headers);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          journal.push(`## ${page.label}`, "", ...stop().map((text, i) => `${i + 1}. \`${text.replace(/\s+/g, " ").slice(0, 400)}\``), "");
+        }
+        await mkdir("bench", { recursive: true });
+        await writeFile(path.join("bench", "sql.md"), `${journal.join("\n")}\n`);
+      } finally {
+        await stopServer(counting);
+        await counter.stop();
+      }
+    }
+    await closeDb();
+
+  }
+
+  // 9. The daily job on its own database: N due applications, each with a stored attachment.
   let jobUrl: string;
   if (presentEnv().DATABASE_URL) jobUrl = await createFreshDatabase(presentEnv().DATABASE_URL!, "aesh_bench_job");
   else {
@@ -330,6 +368,8 @@ try {
     await seedReferenceData(jobDb.db);
     const preparing = performance.now();
     await prepareDueApplications(jobDb.db, dueCount);
+    // Fresh statistics, as autovacuum would have them by the time a daily job runs.
+    await jobDb.db.execute(sql`analyze`);
     say("");
     say(`## Tâche quotidienne (son propre processus ; SMTP et S3 dans un autre)`);
     say(`Préparation : ${dueCount} candidatures échues avec une pièce jointe stockée, ${since(preparing).toFixed(0)} s`);
@@ -339,7 +379,8 @@ try {
     const notices = await jobRun();
     const caught = (await (await fetch(`${stack.inboxUrl}/api/messages`)).json()) as unknown[];
     say(`- avis : ${notices.notices} en ${notices.seconds.toFixed(1)} s (${Math.round(notices.notices / notices.seconds)}/s), ${notices.runs} exécution(s), ${caught.length} courriels reçus par le serveur SMTP ; RSS max du processus ${notices.peakRssMo} Mo`);
-    await jobDb.db.execute(sql`update applications set renewal_notice_sent_at = now() - interval '31 days'`);
+    // A month later: the reminder went a week before (another day's run), the grace period is over.
+    await jobDb.db.execute(sql`update applications set renewal_notice_sent_at = now() - interval '31 days', renewal_reminder_sent_at = now() - interval '8 days'`);
     const deletions = await jobRun();
     say(`- suppressions : ${deletions.deletions} en ${deletions.seconds.toFixed(1)} s (${Math.round(deletions.deletions / deletions.seconds)}/s), ${deletions.storageDeletions} objets supprimés ; RSS max du processus ${deletions.peakRssMo} Mo`);
     results.dailyJob = { due: dueCount, notices, deletions, mailsCaught: caught.length };

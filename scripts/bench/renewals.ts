@@ -56,7 +56,8 @@ try {
   const caught = (await (await fetch(`${stack.inboxUrl}/api/messages`)).json()) as unknown[];
   console.log(`  courriels reçus par le serveur SMTP local : ${caught.length} ; candidatures sans avis : ${left!.n}`);
 
-  await db.update(applications).set({ renewalNoticeSentAt: sql`now() - interval '31 days'` });
+  // A month later: the reminder went a week before (another day's run), the grace period is over.
+  await db.update(applications).set({ renewalNoticeSentAt: sql`now() - interval '31 days'`, renewalReminderSentAt: sql`now() - interval '8 days'` });
   await untilDone("Suppressions sans réponse (lignes, trace, courriel, objets)", () => true);
   const [remaining] = await db.select({ n: sql<number>`count(*)::int` }).from(applications);
   console.log(`  candidatures restantes : ${remaining!.n} ; RSS max du processus (base embarquée, S3 et SMTP compris) : ${rss()}`);

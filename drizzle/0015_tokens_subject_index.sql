@@ -1,0 +1,1 @@
+CREATE INDEX "tokens_purpose_subject_idx" ON "tokens" USING btree ("purpose","subject");
