@@ -2,7 +2,7 @@ import "server-only";
 import { and, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { inUuids } from "../db/conditions";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, pipeline, Readable, Transform } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { loadChoiceLabels, rankedChoiceIds, rankedOptions } from "../applications/choices";
@@ -140,6 +140,36 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
 
 export type ExportFile = { fileName: string; contentType: string; stream: Readable };
 
+/**
+ * The file in 64 Kio chunks rather than one per row: each chunk crosses the web stream, the
+ * response compression and the socket once (150 000 one-row chunks made the HTTP download four
+ * times slower than producing the file). Back-pressure and cancellation go through `pipeline`:
+ * a cancelled download destroys `source`, and the producer stops reading the database.
+ */
+function inChunks(source: Readable, size = 65_536): Readable {
+  let held: Buffer[] = [];
+  let length = 0;
+  const chunks = new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      held.push(bytes);
+      length += bytes.length;
+      if (length >= size) {
+        this.push(Buffer.concat(held, length));
+        held = [];
+        length = 0;
+      }
+      done();
+    },
+    flush(done) {
+      if (length > 0) this.push(Buffer.concat(held, length));
+      done();
+    },
+  });
+  // Errors are logged where they happen (the producer); a cancelled download needs no log.
+  return pipeline(source, chunks, () => {});
+}
+
 /** Waits until `stream` wants more, or is gone (the download was cancelled): never forever. */
 export function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
   if (stream.destroyed) return Promise.resolve();
@@ -196,7 +226,7 @@ export async function exportApplications(
         csv.destroy(error instanceof Error ? error : new Error(String(error)));
       }
     })();
-    return { fileName: `${baseName}.csv`, contentType: "text/csv; charset=utf-8", stream: csv };
+    return { fileName: `${baseName}.csv`, contentType: "text/csv; charset=utf-8", stream: inChunks(csv) };
   }
   const output = new PassThrough();
   void (async () => {
@@ -222,6 +252,6 @@ export async function exportApplications(
   return {
     fileName: `${baseName}.xlsx`,
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    stream: output,
+    stream: inChunks(output),
   };
 }
