@@ -230,11 +230,8 @@ export async function neighbours(
   assertStaff(staff);
   const where = filteredApplications(staff, filters);
   const { key, descending } = sortColumns(filters.sort);
-  const [[current], total] = await Promise.all([
-    ordered(db, { key: sql<string>`(${key})::text`, id: applications.id }, filters.sort).where(and(where, eq(applications.id, applicationId))),
-    countOf(db, where),
-  ]);
-  if (!current) return { previous: null, next: null, position: null, total };
+  const [current] = await ordered(db, { key: sql<string>`(${key})::text`, id: applications.id }, filters.sort).where(and(where, eq(applications.id, applicationId)));
+  if (!current) return { previous: null, next: null, position: null, total: await countOf(db, where) };
   const castKey = typedKey(filters.sort, current.key);
   // (key, id) compared as a row, in the list's direction.
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} (${castKey}, ${current.id}::uuid)`;
@@ -244,12 +241,13 @@ export async function neighbours(
       .where(and(where, condition))
       .orderBy(...orderBy(order))
       .limit(1);
-  const [[previous], [next], [rank]] = await Promise.all([
+  // The total and the position in one pass over the filtered list (two counts were two scans).
+  const [[previous], [next], [counts]] = await Promise.all([
     step(before, invert(filters.sort)),
     step(after, filters.sort),
-    ordered(db, { n: count() }, filters.sort).where(and(where, before)),
+    ordered(db, { total: count(), before: sql<number>`count(*) filter (where ${before})`.mapWith(Number) }, filters.sort).where(where),
   ]);
-  return { previous: previous?.id ?? null, next: next?.id ?? null, position: (rank?.n ?? 0) + 1, total };
+  return { previous: previous?.id ?? null, next: next?.id ?? null, position: (counts?.before ?? 0) + 1, total: counts?.total ?? 0 };
 }
 
 const invert = (sort: SortKey): SortKey => (sort.startsWith("-") ? (sort.slice(1) as SortKey) : (`-${sort}` as SortKey));
