@@ -153,12 +153,15 @@ async function firstLoadJs(base: string, route: string, headers: Record<string, 
 const chromiumPath = "/usr/bin/chromium";
 
 /** Lighthouse's mobile run (its defaults: a mid-range phone, simulated slow 4G), scores out of 100. */
-async function lighthouseScores(url: string, headers: Record<string, string>): Promise<{ performance: number; accessibility: number }> {
+async function lighthouseScores(url: string, headers: Record<string, string>): Promise<{ performance: number; accessibility: number; scriptKb: number }> {
   const chrome = await launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
   try {
     const answer = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: headers });
-    const categories = answer!.lhr.categories;
-    return { performance: Math.round((categories.performance?.score ?? 0) * 100), accessibility: Math.round((categories.accessibility?.score ?? 0) * 100) };
+    const { categories, audits } = answer!.lhr;
+    // What the browser itself downloaded as script (compressed, as sent): a check of the figure above.
+    const items = (audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
+    const scriptKb = (items.find((item) => item.resourceType === "script")?.transferSize ?? 0) / 1024;
+    return { performance: Math.round((categories.performance?.score ?? 0) * 100), accessibility: Math.round((categories.accessibility?.score ?? 0) * 100), scriptKb };
   } finally {
     chrome.kill();
   }
@@ -305,10 +308,10 @@ try {
     say("");
     say("## Lighthouse mobile (performance / accessibilité)");
     if (existsSync(chromiumPath)) {
-      const scores: Record<string, { performance: number; accessibility: number }> = {};
+      const scores: Record<string, { performance: number; accessibility: number; scriptKb: number }> = {};
       for (const [label, route, headers] of [["/", "/", anonymous], ["/inscription", "/inscription", anonymous], ["/candidatures/[id]", `/candidatures/${application!.id}`, candidateHeaders]] as const) {
         scores[label] = await lighthouseScores(`${origin}${route}`, headers);
-        say(`- ${label} : ${scores[label]!.performance} / ${scores[label]!.accessibility}`);
+        say(`- ${label} : ${scores[label]!.performance} / ${scores[label]!.accessibility} (JavaScript reçu par le navigateur : ${scores[label]!.scriptKb.toFixed(0)} kB)`);
       }
       results.lighthouse = scores;
     } else say(`- non mesuré : ${chromiumPath} absent (apt-get install chromium)`);
