@@ -170,6 +170,8 @@ async function lighthouseScores(url: string, headers: Record<string, string>): P
 const mo = (bytes: number) => Math.round(bytes / 1_048_576);
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
+/** The PostgreSQL server given by the shell, read before startStack fills DATABASE_URL with the embedded one. */
+const givenDatabase = presentEnv().DATABASE_URL;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "aesh-bench-"));
 let server: ChildProcess | undefined;
 let stopJobDatabase: (() => Promise<void>) | undefined;
@@ -183,7 +185,7 @@ const stack = await startStack({
 });
 try {
   say(`# npm run bench — ${new Date().toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}, Node ${process.version}, ${os.cpus().length} cœurs`);
-  say(`Base : ${presentEnv().DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite embarquée"}${quick ? " ; mode rapide" : ""}`);
+  say(`Base : ${givenDatabase ? "PostgreSQL (DATABASE_URL)" : "PGlite embarquée"}${quick ? " ; mode rapide" : ""}`);
   if (!args.has("--sans-build") && !jobOnly) {
     const building = performance.now();
     await run("npm", ["run", "build"], {}, true);
@@ -319,7 +321,7 @@ try {
     server = undefined;
 
     // 8. SQL statements per request: the same build, connected through a counting relay.
-    if (presentEnv().DATABASE_URL) {
+    if (stack.env.DATABASE_URL) {
       const counter = await startPgCounter(stack.env.DATABASE_URL!);
       const counting = startServer(countingPort, { ...stack.env, DATABASE_URL: counter.url });
       try {
@@ -359,13 +361,14 @@ try {
 
   // 9. The daily job on its own database: N due applications, each with a stored attachment.
   let jobUrl: string;
-  if (presentEnv().DATABASE_URL) jobUrl = await createFreshDatabase(presentEnv().DATABASE_URL!, "aesh_bench_job");
+  if (givenDatabase) jobUrl = await createFreshDatabase(givenDatabase, "aesh_bench_job");
   else {
     const embedded = await startEmbeddedDatabase({ port: 0 });
     stopJobDatabase = embedded.stop;
     jobUrl = embedded.url;
   }
-  const jobDb = createDatabase(jobUrl, { max: 4 });
+  // PGlite is one session: one connection per process (scripts/stack.ts).
+  const jobDb = createDatabase(jobUrl, { max: givenDatabase ? 4 : 1 });
   try {
     await applyMigrations(jobDb.db);
     await seedReferenceData(jobDb.db);
