@@ -4,7 +4,7 @@ import type { ReactElement } from "react";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
 import { emailOutbox } from "../db/schema";
 import { logger } from "../logger";
-import { loadSettings } from "../settings/settings";
+import { cachedSettings } from "../settings/settings";
 import { deliveredMailRetentionDays } from "../retention/periods";
 import { isSealed, seal, sealPurposes, unseal } from "../security/sealed";
 import { renderEmail, type RenderedEmail } from "./render";
@@ -178,7 +178,8 @@ export async function deliverEmails(
 
   const summary: DeliverySummary = { sent: 0, failed: 0, gaveUp: 0 };
   if (claimed.length === 0) return summary;
-  const { platformName } = await loadSettings(db);
+  // The subject's prefix: the daily job delivers thousands of mails, one at a time.
+  const { platformName } = await cachedSettings(db);
   for (const mail of claimed) {
     const body = openBody(mail);
     if (!body) {
