@@ -2,11 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { childProcessEnv } from "../lib/env";
 
-/** Starts `next dev` or `next start` (the binary itself, so stopping it stops the server). */
-export function runNext(mode: "dev" | "start", port: number, env: Record<string, string>): ChildProcess {
+/**
+ * Starts `next dev` or `next start` (the binary itself, so stopping it stops the server).
+ * `quiet`: its request log is not printed, its errors are (the bench's servers).
+ */
+export function runNext(mode: "dev" | "start", port: number, env: Record<string, string>, options: { quiet?: boolean } = {}): ChildProcess {
   const bin = path.join(process.cwd(), "node_modules", ".bin", "next");
   return spawn(bin, [mode, "--port", String(port), "--hostname", "0.0.0.0"], {
-    stdio: "inherit",
+    stdio: options.quiet ? ["ignore", "ignore", "inherit"] : "inherit",
     // A public-service platform sends nothing to third parties, Next's telemetry included.
     env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1", ...env }),
   });

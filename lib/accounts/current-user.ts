@@ -29,7 +29,7 @@ export const currentUserColumns = {
 
 type CurrentUserRow = Omit<CurrentUser, "displayName"> & { firstName: string | null; usageName: string | null; birthName: string | null };
 
-export function toCurrentUser(user: CurrentUserRow): CurrentUser {
+function toCurrentUser(user: CurrentUserRow): CurrentUser {
   return {
     id: user.id,
     role: user.role,

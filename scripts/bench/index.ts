@@ -14,6 +14,7 @@ import { seedReferenceData } from "../../lib/db/seed";
 import { applications, users } from "../../lib/db/schema";
 import { childProcessEnv, presentEnv } from "../../lib/env";
 import { openStaffSession } from "../../lib/staff/sessions";
+import { runNext } from "../run-next";
 import { startEmbeddedDatabase } from "../services/embedded-database";
 import { createFreshDatabase } from "../services/fresh-database";
 import { startStack } from "../stack";
@@ -68,14 +69,6 @@ function run(command: string, commandArgs: string[], env: Record<string, string>
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const nodeArgs = ["--import", "./scripts/node/register.mjs"];
-
-function startServer(serverPort: number, env: Record<string, string>): ChildProcess {
-  const bin = path.join(process.cwd(), "node_modules", ".bin", "next");
-  return spawn(bin, ["start", "--port", String(serverPort), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: childProcessEnv({ NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }),
-  });
-}
 
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
@@ -219,7 +212,7 @@ try {
     const heaviest = new URLSearchParams({ q: "martin", zone: zone!.id, voeu: "tous", quotite: time!.id, enseignement: teaching!.id, statut: "submitted", complete: "oui", depuis: "2026-06-01", valide_avant: "2027-06-01", tri: "nom" });
 
     // 3. The server, alone in its process.
-    server = startServer(port, stack.env);
+    server = runNext("start", port, stack.env, { quiet: true });
     await waitForServer(origin);
     const anonymous = {};
     const pages: { key: string; label: string; route: string; headers: Record<string, string>; group: "public" | "candidat" | "gestion" }[] = [
@@ -323,7 +316,7 @@ try {
     // 8. SQL statements per request: the same build, connected through a counting relay.
     if (stack.env.DATABASE_URL) {
       const counter = await startPgCounter(stack.env.DATABASE_URL!);
-      const counting = startServer(countingPort, { ...stack.env, DATABASE_URL: counter.url });
+      const counting = runNext("start", countingPort, { ...stack.env, DATABASE_URL: counter.url }, { quiet: true });
       try {
         const base = `http://127.0.0.1:${countingPort}`;
         await waitForServer(base);

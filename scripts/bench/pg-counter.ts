@@ -1,4 +1,4 @@
-import net from "node:net";
+import { startTcpRelay } from "../services/tcp-relay";
 
 /**
  * A relay between the product and PostgreSQL that counts the round trips the product asks for:
@@ -15,27 +15,25 @@ export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
   const target = new URL(databaseUrl);
   let statements = 0;
   let recorded: string[] | null = null;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    sockets.add(client).add(upstream);
+  /** Reads one connection's frontend messages: the untyped startup ones, then type + length + body. */
+  const watch = () => {
     let startup = true;
     let pending = Buffer.alloc(0);
-    client.on("data", (chunk: Buffer) => {
+    return (chunk: Buffer) => {
       pending = Buffer.concat([pending, chunk]);
       for (;;) {
         if (startup) {
-          if (pending.length < 8) break;
+          if (pending.length < 8) return;
           const length = pending.readInt32BE(0);
-          if (pending.length < length) break;
+          if (pending.length < length) return;
           const code = pending.readInt32BE(4);
           pending = pending.subarray(length);
           if (code !== sslRequest && code !== gssRequest) startup = false;
           continue;
         }
-        if (pending.length < 5) break;
+        if (pending.length < 5) return;
         const length = pending.readInt32BE(1);
-        if (pending.length < 1 + length) break;
+        if (pending.length < 1 + length) return;
         const type = String.fromCharCode(pending[0]!);
         if (type === "Q" || type === "S") statements += 1;
         if (recorded && (type === "Q" || type === "P")) {
@@ -46,23 +44,12 @@ export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
         }
         pending = pending.subarray(1 + length);
       }
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk) => client.write(chunk));
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
     };
-    client.on("close", close).on("error", close);
-    upstream.on("close", close).on("error", close);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  };
+  const relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) }, { watch });
   const url = new URL(databaseUrl);
   url.hostname = "127.0.0.1";
-  url.port = String(port);
+  url.port = String(relay.port);
   return {
     url: url.toString(),
     statements: () => statements,
@@ -74,9 +61,6 @@ export async function startPgCounter(databaseUrl: string): Promise<PgCounter> {
         return texts;
       };
     },
-    stop: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => relay.close(),
   };
 }

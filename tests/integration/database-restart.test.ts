@@ -7,7 +7,7 @@ import { createDatabase, getDb } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { itOnPostgres } from "../support/concurrency";
-import { startTcpProxy } from "../support/tcp-proxy";
+import { startTcpRelay } from "../../scripts/services/tcp-relay";
 
 /** The driver's reason (drizzle wraps it in "Failed query: …"). */
 function describe(error: unknown): string {
@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 itOnPostgres("PostgreSQL redémarré en pleine charge : les requêtes échouent vite, aucune ne reste pendante, aucune écriture à moitié faite, le même pool repart seul", async () => {
   const target = new URL(env().DATABASE_URL);
-  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const proxy = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
   const relayed = new URL(target);
   relayed.host = `127.0.0.1:${proxy.port}`;
   const { sql: client, db } = createDatabase(relayed.toString(), { max: 4 });

@@ -1,11 +1,12 @@
 import net from "node:net";
 
 /**
- * A TCP relay in front of a real server, to inject what a restart does to its clients: every
- * open connection cut at once, then connections refused (nothing listens) until the server is
- * back. The server itself is never touched (other tests share it).
+ * A TCP relay in front of a real server. Tests use it to inject what a restart does to its
+ * clients: every open connection cut at once, then connections refused (nothing listens) until
+ * the server is back — the server itself is never touched (other tests share it). The bench
+ * uses `watch` to read what clients send (scripts/bench/pg-counter.ts).
  */
-export async function startTcpProxy(target: { host: string; port: number }) {
+export async function startTcpRelay(target: { host: string; port: number }, options: { watch?: () => (chunk: Buffer) => void } = {}) {
   const open = new Set<net.Socket>();
   let accepted = 0;
   const server = net.createServer((client) => {
@@ -20,6 +21,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     };
     client.on("error", close).on("close", close);
     upstream.on("error", close).on("close", close);
+    // One watcher per connection: it sees the client's bytes in order, as the server does.
+    if (options.watch) client.on("data", options.watch());
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
