@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable, Transaction } from "../db/client";
-import { inUuids } from "../db/conditions";
-import { applicationTeachingTypes, applicationWorkingTimes, applicationZones, teachingTypes, workingTimes, zones } from "../db/schema";
+import { inUuids, qualified } from "../db/conditions";
+import { applications, applicationTeachingTypes, applicationWorkingTimes, applicationZones, teachingTypes, workingTimes, zones } from "../db/schema";
 
 /**
  * The ranked choices of an application, from one definition: "Type d'enseignement" (choix 1
@@ -40,25 +40,24 @@ export type RankedOption = { id: string; label: string; rank: number };
 export type Choices = Record<ChoiceKind, RankedOption[]>;
 export type ChosenIds = Record<ChoiceKind, string[]>;
 
-/** Each application's choices, in rank order, with the reference labels. */
+/**
+ * For a query over `applications`: the application's choices of a kind, in rank order, with
+ * their labels, as one JSON column (a correlated subquery on the link table's primary key).
+ */
+export function rankedChoicesJson(kind: ChoiceKind): SQL<RankedOption[]> {
+  const { links, chosen, reference } = choiceTables[kind];
+  const [id, label, rank] = [qualified(reference.id), qualified(reference.label), qualified(links.rank)];
+  return sql<RankedOption[]>`coalesce((select json_agg(json_build_object('id', ${id}, 'label', ${label}, 'rank', ${rank}) order by ${rank}) from ${links} join ${reference} on ${id} = ${qualified(chosen)} where ${qualified(links.applicationId)} = ${qualified(applications.id)}), '[]'::json)`;
+}
+
+/** Each application's choices, in rank order, with the reference labels: one statement. */
 export async function loadChoices(db: Queryable, applicationIds: string[]): Promise<Map<string, Choices>> {
-  const byApplication = new Map<string, Choices>(applicationIds.map((id) => [id, { teachingTypes: [], zones: [], workingTimes: [] }]));
-  if (applicationIds.length === 0) return byApplication;
-  const rows = await Promise.all(
-    choiceKinds.map((kind) => {
-      const { links, chosen, reference } = choiceTables[kind];
-      return db
-        .select({ applicationId: links.applicationId, rank: links.rank, id: reference.id, label: reference.label })
-        .from(links)
-        .innerJoin(reference, eq(reference.id, chosen))
-        .where(inUuids(links.applicationId, applicationIds))
-        .orderBy(asc(links.applicationId), asc(links.rank));
-    }),
-  );
-  choiceKinds.forEach((kind, index) => {
-    for (const { applicationId, ...option } of rows[index]!) byApplication.get(applicationId)?.[kind].push(option);
-  });
-  return byApplication;
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: applications.id, teachingTypes: rankedChoicesJson("teachingTypes"), zones: rankedChoicesJson("zones"), workingTimes: rankedChoicesJson("workingTimes") })
+    .from(applications)
+    .where(inUuids(applications.id, applicationIds));
+  return new Map(rows.map(({ id, ...chosen }) => [id, chosen]));
 }
 
 /**

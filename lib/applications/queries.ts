@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
-import { inUuids } from "../db/conditions";
+import { and, asc, desc, eq, notExists, sql, type SQL } from "drizzle-orm";
+import { inUuids, qualified } from "../db/conditions";
 import type { Queryable } from "../db/client";
-import { applicationAttachments, applications, attachmentTypes, files, postTypes, statusEvents, teachingTypes, workingTimes, zones } from "../db/schema";
+import { applicationAttachments, applicationMessages, applications, attachmentTypes, files, postTypes, statusEvents, teachingTypes, workingTimes, zones } from "../db/schema";
 import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
-import { loadChoices, type Choices, type RankedOption } from "./choices";
+import { rankedChoicesJson, type Choices, type RankedOption } from "./choices";
 import { missingItems, type MissingItem, type SectionRequirements } from "./completeness";
 import type { RqthValue } from "./form-schema";
 import type { ApplicationStatus } from "./status";
@@ -44,25 +44,23 @@ export async function loadFormOptions(db: Queryable): Promise<FormOptions> {
 
 /** Post types the candidate can still apply for: active, campaign open, not applied for yet. */
 export async function openPostTypesFor(db: Queryable, userId: string): Promise<(Option & { requirements: SectionRequirements })[]> {
-  const [open, taken] = await Promise.all([
-    db
-      .select({
-        id: postTypes.id,
-        label: postTypes.label,
-        teachingType: postTypes.requiresTeachingType,
-        zone: postTypes.requiresZone,
-        workingTime: postTypes.requiresWorkingTime,
-        university: postTypes.requiresUniversity,
-      })
-      .from(postTypes)
-      .where(and(eq(postTypes.active, true), eq(postTypes.campaignOpen, true)))
-      .orderBy(asc(postTypes.rank), asc(postTypes.label)),
-    db.select({ postTypeId: applications.postTypeId }).from(applications).where(eq(applications.userId, userId)),
-  ]);
-  const takenIds = new Set(taken.map((row) => row.postTypeId));
-  return open
-    .filter((postType) => !takenIds.has(postType.id))
-    .map(({ id, label, ...requirements }) => ({ id, label, requirements }));
+  const taken = db
+    .select({ one: sql`1` })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), sql`${qualified(applications.postTypeId)} = ${qualified(postTypes.id)}`));
+  const open = await db
+    .select({
+      id: postTypes.id,
+      label: postTypes.label,
+      teachingType: postTypes.requiresTeachingType,
+      zone: postTypes.requiresZone,
+      workingTime: postTypes.requiresWorkingTime,
+      university: postTypes.requiresUniversity,
+    })
+    .from(postTypes)
+    .where(and(eq(postTypes.active, true), eq(postTypes.campaignOpen, true), notExists(taken)))
+    .orderBy(asc(postTypes.rank), asc(postTypes.label));
+  return open.map(({ id, label, ...requirements }) => ({ id, label, requirements }));
 }
 
 /** A file given for an attachment type, as pages show it. */
@@ -175,16 +173,40 @@ export function applicationDetail<F = SlotFile>({ application, postTypeLabel, re
   };
 }
 
+/** An application as read from the database: its detail, and the service's messages its candidate has not read. */
+export type LoadedApplication = ApplicationDetail & { unreadFromService: number };
+
+type AttachedJson = { attachmentTypeId: string; id: string; name: string; size: number; uploadedAt: number };
+
+/** For a query over `applications`: its post type's attachment types, in the admins' order. */
+function attachmentTypesJson(): SQL<AttachmentTypeRow[]> {
+  const [id, postTypeId, label] = [qualified(attachmentTypes.id), qualified(attachmentTypes.postTypeId), qualified(attachmentTypes.label)];
+  return sql<AttachmentTypeRow[]>`coalesce((select json_agg(json_build_object('id', ${id}, 'postTypeId', ${postTypeId}, 'label', ${label}, 'required', ${qualified(attachmentTypes.required)}, 'active', ${qualified(attachmentTypes.active)}) order by ${qualified(attachmentTypes.rank)}, ${label}) from ${attachmentTypes} where ${postTypeId} = ${qualified(applications.postTypeId)}), '[]'::json)`;
+}
+
+/** For a query over `applications`: the ready files given for it (upload time in epoch ms). */
+function attachedFilesJson(): SQL<AttachedJson[]> {
+  const fileId = qualified(files.id);
+  return sql<AttachedJson[]>`coalesce((select json_agg(json_build_object('attachmentTypeId', ${qualified(applicationAttachments.attachmentTypeId)}, 'id', ${fileId}, 'name', ${qualified(files.originalName)}, 'size', ${qualified(files.size)}, 'uploadedAt', floor(extract(epoch from ${qualified(files.createdAt)}) * 1000))) from ${applicationAttachments} join ${files} on ${fileId} = ${qualified(applicationAttachments.fileId)} where ${qualified(applicationAttachments.applicationId)} = ${qualified(applications.id)} and ${qualified(files.status)} = 'ready'), '[]'::json)`;
+}
+
+/** For a query over `applications`: how many of the service's messages its candidate has not read. */
+function unreadFromServiceCount(): SQL<number> {
+  return sql<number>`(select count(*)::int from ${applicationMessages} where ${qualified(applicationMessages.applicationId)} = ${qualified(applications.id)} and ${qualified(applicationMessages.fromStaff)} and ${qualified(applicationMessages.readAt)} is null)`;
+}
+
 /**
  * Applications with everything their pages show, completeness included: a candidate's own
- * (`userId`), or given ones (`ids`, for staff, whose perimeter is checked by the caller).
+ * (`userId`), or given ones (`ids`, for staff, whose perimeter is checked by the caller). One
+ * statement: choices, attachment types and files come as JSON columns (six statements before),
+ * and `applicationDetail` derives the slots and what is missing, as for every other reader.
  */
-export async function loadApplicationDetails(db: Queryable, where: { userId: string; ids?: string[] } | { userId?: string; ids: string[] }): Promise<ApplicationDetail[]> {
+export async function loadApplicationDetails(db: Queryable, where: { userId: string; ids?: string[] } | { userId?: string; ids: string[] }): Promise<LoadedApplication[]> {
   const conditions: (SQL | undefined)[] = [
     where.userId ? eq(applications.userId, where.userId) : undefined,
     where.ids ? inUuids(applications.id, where.ids) : undefined,
   ];
-  const base = await db
+  const rows = await db
     .select({
       application: applications,
       postTypeLabel: postTypes.label,
@@ -192,47 +214,31 @@ export async function loadApplicationDetails(db: Queryable, where: { userId: str
       zone: postTypes.requiresZone,
       workingTime: postTypes.requiresWorkingTime,
       university: postTypes.requiresUniversity,
+      teachingTypes: rankedChoicesJson("teachingTypes"),
+      zones: rankedChoicesJson("zones"),
+      workingTimes: rankedChoicesJson("workingTimes"),
+      types: attachmentTypesJson(),
+      attached: attachedFilesJson(),
+      unreadFromService: unreadFromServiceCount(),
     })
     .from(applications)
     .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
     .where(and(...conditions))
     .orderBy(asc(applications.submittedAt));
-  if (base.length === 0) return [];
-  const ids = base.map((row) => row.application.id);
-  const [choices, types, attachedRows] = await Promise.all([
-    loadChoices(db, ids),
-    loadAttachmentTypes(db, [...new Set(base.map((row) => row.application.postTypeId))]),
-    db
-      .select({
-        applicationId: applicationAttachments.applicationId,
-        attachmentTypeId: applicationAttachments.attachmentTypeId,
-        fileId: files.id,
-        name: files.originalName,
-        size: files.size,
-        uploadedAt: files.createdAt,
-      })
-      .from(applicationAttachments)
-      .innerJoin(files, eq(files.id, applicationAttachments.fileId))
-      .where(and(inUuids(applicationAttachments.applicationId, ids), eq(files.status, "ready"))),
-  ]);
-  const attached = new Map<string, AttachedFile[]>();
-  for (const { applicationId, attachmentTypeId, fileId, ...file } of attachedRows) {
-    const given = attached.get(applicationId) ?? [];
-    given.push({ attachmentTypeId, file: { id: fileId, ...file } });
-    attached.set(applicationId, given);
-  }
-  return base.map(({ application, postTypeLabel, ...requirements }) =>
-    applicationDetail({ application, postTypeLabel, requirements, chosen: choices.get(application.id)!, attached: attached.get(application.id) ?? [] }, types),
-  );
+  return rows.map(({ application, postTypeLabel, teachingTypes, zones, workingTimes, types, attached, unreadFromService, ...requirements }) => {
+    const given = attached.map(({ attachmentTypeId, uploadedAt, ...file }) => ({ attachmentTypeId, file: { ...file, uploadedAt: new Date(uploadedAt) } }));
+    const detail = applicationDetail({ application, postTypeLabel, requirements, chosen: { teachingTypes, zones, workingTimes }, attached: given }, types);
+    return { ...detail, unreadFromService };
+  });
 }
 
 /** The candidate's applications, oldest first. */
-export function loadApplications(db: Queryable, userId: string): Promise<ApplicationDetail[]> {
+export function loadApplications(db: Queryable, userId: string): Promise<LoadedApplication[]> {
   return loadApplicationDetails(db, { userId });
 }
 
 /** One of the candidate's applications, or null when it is not theirs (pages answer 404). */
-export async function findApplication(db: Queryable, userId: string, applicationId: string): Promise<ApplicationDetail | null> {
+export async function findApplication(db: Queryable, userId: string, applicationId: string): Promise<LoadedApplication | null> {
   if (!isUuid(applicationId)) return null;
   const [detail] = await loadApplicationDetails(db, { userId, ids: [applicationId] });
   return detail ?? null;

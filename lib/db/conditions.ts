@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { isUuid } from "../validation";
 
 /**
@@ -10,4 +10,13 @@ export function inUuids(column: AnyColumn, ids: readonly string[]): SQL {
   // Only uuids reach the array literal, so no comma or brace can change its meaning.
   const literal = `{${ids.filter(isUuid).join(",")}}`;
   return sql`${column} = any(${literal}::uuid[])`;
+}
+
+/**
+ * `"table"."column"`, whatever the query around it. Drizzle leaves the selected columns of a
+ * query over one table unqualified, where a correlated subquery (`where link.application_id =
+ * applications.id`) would then compare a column with itself.
+ */
+export function qualified(column: AnyColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

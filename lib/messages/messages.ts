@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { ApplicationMessageEmail, applicationMessageSubject } from "../../emails/application-message";
@@ -61,11 +61,13 @@ async function ownApplication(db: Queryable, userId: string, applicationId: stri
 
 /** The candidate opened the application: what staff wrote is read. */
 export async function markStaffMessagesRead(db: Queryable, userId: string, applicationId: string): Promise<void> {
-  if (!(await ownApplication(db, userId, applicationId))) return;
+  if (!isUuid(applicationId)) return;
+  // One statement: the candidate's ownership is a condition of the update.
+  const own = db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.userId, userId)));
   await db
     .update(applicationMessages)
     .set({ readAt: sql`now()` })
-    .where(and(eq(applicationMessages.applicationId, applicationId), eq(applicationMessages.fromStaff, true), isNull(applicationMessages.readAt)));
+    .where(and(inArray(applicationMessages.applicationId, own), eq(applicationMessages.fromStaff, true), isNull(applicationMessages.readAt)));
 }
 
 /** The candidate's answer, from the "Messages" block of their application. */
@@ -78,17 +80,6 @@ export async function replyAsCandidate(db: Queryable, userId: string, applicatio
     await recordAudit(tx, { actor: await personActor(tx, userId), action: "application.message_answered", entityType: "application", entityId: applicationId });
     return { ok: true as const };
   });
-}
-
-/** Messages from staff the candidate has not read, per application (the dashboard's list). */
-export async function unreadByApplicationForCandidate(db: Queryable, userId: string) {
-  return db
-    .select({ applicationId: applications.id, postType: postTypes.label, unread: count() })
-    .from(applicationMessages)
-    .innerJoin(applications, eq(applications.id, applicationMessages.applicationId))
-    .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-    .where(and(eq(applications.userId, userId), eq(applicationMessages.fromStaff, true), isNull(applicationMessages.readAt)))
-    .groupBy(applications.id, postTypes.label);
 }
 
 /** A staff member writes to the candidate; the candidate is mailed that a message awaits. */

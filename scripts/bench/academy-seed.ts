@@ -117,6 +117,9 @@ export async function seedAcademy(db: Database, scale: AcademyScale = academySca
       select a.id, false, 'Bonjour, c''est fait.', a.submitted_at + interval '3 days'
       from applications a where ${pick("a.id::text", "msg", 20)} = 0 and ${pick("a.id::text", "answer", 3)} = 0`);
     // applications.complete as the app keeps it: missingItems, through refreshCompleteness.
+    // Statistics first: the read model's correlated subqueries would otherwise be planned on
+    // empty tables (sequential scans per application, minutes instead of seconds).
+    await tx.execute(sql`analyze`);
     const ids = (await tx.select({ id: applications.id }).from(applications)).map((row) => row.id);
     for (let start = 0; start < ids.length; start += 2000) await refreshCompleteness(tx, ids.slice(start, start + 2000));
   });

@@ -12,7 +12,7 @@ import { findApplication, lastDecision, loadApplicationDetails, loadApplications
 import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, postTypes, statusEvents, teachingTypes, users, workingTimes, zones } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";
-import { listMessages, replyAsCandidate, sendStaffMessage, unreadByApplicationForCandidate } from "@/lib/messages/messages";
+import { listMessages, replyAsCandidate, sendStaffMessage } from "@/lib/messages/messages";
 import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
 import { listApplications, neighbours } from "@/lib/staff/applications";
 import { loadCandidate, listCandidates, resetCandidatePassword } from "@/lib/staff/candidates";
@@ -273,7 +273,8 @@ describe("staff decisions", () => {
     expect(await sendStaffMessage(staff, person.applicationId, "Votre pièce d'identité est illisible.")).toEqual({ ok: true, mailed: true });
     const mail = await inbox.waitFor(person.email!, (m) => m.subject === "AcloE – Un message du service de recrutement vous attend");
     expect(mail.text).not.toContain("illisible");
-    expect(await unreadByApplicationForCandidate(db(), person.userId)).toEqual([{ applicationId: person.applicationId, postType: "AESH EN PIAL INTER-DEGRE", unread: 1 }]);
+    const [unread] = await loadApplications(db(), person.userId);
+    expect([unread!.id, unread!.postType.label, unread!.unreadFromService]).toEqual([person.applicationId, "AESH EN PIAL INTER-DEGRE", 1]);
     expect(await replyAsCandidate(db(), person.userId, person.applicationId, "Je la dépose de nouveau.")).toEqual({ ok: true });
     // Another candidate cannot write into it.
     const other = await insertCandidate("autre");

@@ -9,7 +9,6 @@ import { loadApplications, openPostTypesFor } from "@/lib/applications/queries";
 import { nextStep } from "@/lib/applications/status";
 import { diplomaSummary } from "@/lib/diplomas/diplomas";
 import { getDb } from "@/lib/db/client";
-import { unreadByApplicationForCandidate } from "@/lib/messages/messages";
 import { ApplicationFacts } from "../candidatures/application-summary";
 import { ClosedCampaigns } from "../candidatures/closed-campaigns";
 import { RenewalBox } from "../candidatures/renewal-box";
@@ -19,13 +18,13 @@ export const metadata: Metadata = { title: "Mon tableau de bord" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ bienvenue?: string; mot_de_passe?: string }> }) {
   const [user, params] = await Promise.all([requireCandidate(), searchParams]);
   const db = getDb();
-  const [applications, open, diplomas, settings, unread] = await Promise.all([
+  const [applications, open, diplomas, settings] = await Promise.all([
     loadApplications(db, user.id),
     openPostTypesFor(db, user.id),
     diplomaSummary(db, user.id),
     getRequestSettings(),
-    unreadByApplicationForCandidate(db, user.id),
   ]);
+  const unread = applications.filter((application) => application.unreadFromService > 0);
   const next = nextStep(applications);
   return (
     <div className="max-w-3xl space-y-6">
@@ -49,10 +48,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </h2>
           <ul className="space-y-1">
             {unread.map((item) => (
-              <li key={item.applicationId}>
-                <Link href={`/candidatures/${item.applicationId}#messages`} className="inline-flex min-h-11 items-center font-medium text-france underline">
-                  {item.unread === 1 ? "Un nouveau message" : `${item.unread} nouveaux messages`} du service de recrutement au sujet de votre
-                  candidature {item.postType}
+              <li key={item.id}>
+                <Link href={`/candidatures/${item.id}#messages`} className="inline-flex min-h-11 items-center font-medium text-france underline">
+                  {item.unreadFromService === 1 ? "Un nouveau message" : `${item.unreadFromService} nouveaux messages`} du service de recrutement au sujet
+                  de votre candidature {item.postType.label}
                 </Link>
               </li>
             ))}

@@ -59,8 +59,8 @@ export default async function ApplicationPage({
   const [application, settings] = await Promise.all([findApplication(db, user.id, id), getRequestSettings()]);
   if (!application) notFound();
   const [messages, decision] = await Promise.all([listMessages(db, application.id), lastDecision(db, application.id)]);
-  // Opening the application is reading what the service wrote.
-  await markStaffMessagesRead(db, user.id, application.id);
+  // Opening the application is reading what the service wrote (nothing to write when all is read).
+  if (application.unreadFromService > 0) await markStaffMessagesRead(db, user.id, application.id);
   const editable = canEditForm(application.status);
   const attachmentsEditable = canEditAttachments(application.status);
   const formMissing = application.missing.filter((item) => item.section === "form");
