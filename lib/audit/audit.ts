@@ -30,13 +30,21 @@ export const erasedActorLabel = "personne (données effacées)";
 
 /** Written in the same transaction as the change it records. */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: entry.actor.id,
-    actorLabel: entry.actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? null,
-    address: entry.actor.address ?? null,
-  });
+  await recordAudits(tx, [entry]);
+}
+
+/** Several entries in one statement (the daily job's batches). */
+export async function recordAudits(tx: Queryable, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorId: entry.actor.id,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: entry.details ?? null,
+      address: entry.actor.address ?? null,
+    })),
+  );
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import type { ReactElement } from "react";
 import { getDb, type Database, type Queryable, type Transaction } from "../db/client";
+import { forEachConcurrently } from "../concurrency";
+import { inUuids } from "../db/conditions";
 import { emailOutbox } from "../db/schema";
 import { logger } from "../logger";
 import { cachedSettings } from "../settings/settings";
@@ -38,27 +40,27 @@ const leaseMinutes = 5;
  * as soon as SMTP accepts the mail.
  */
 export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise<string> {
-  const { html, text } = email.body ?? (await renderEmail(email.element));
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({
-      template: email.template,
-      toAddress: email.to,
-      subject: email.subject,
-      ...sealedBody({ html, text }),
-      relatedId: email.relatedId,
-      userId: email.userId,
-    })
-    .returning({ id: emailOutbox.id });
-  if (!row) throw new Error("email_outbox insert returned no row");
-  return row.id;
+  const [id] = await enqueueEmails(tx, [email]);
+  return id!;
+}
+
+/** The same for many mails in one statement (the daily job's batches); ids in the given order. */
+export async function enqueueEmails(tx: Queryable, emails: OutgoingEmail[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const values = [];
+  for (const email of emails) {
+    const { html, text } = email.body ?? (await renderEmail(email.element));
+    values.push({ template: email.template, toAddress: email.to, subject: email.subject, ...sealedBody({ html, text }), relatedId: email.relatedId, userId: email.userId });
+  }
+  const rows = await tx.insert(emailOutbox).values(values).returning({ id: emailOutbox.id });
+  if (rows.length !== emails.length) throw new Error("email_outbox insert returned fewer rows than mails");
+  return rows.map((row) => row.id);
 }
 
 /** Drops mails about `relatedId` SMTP has not accepted yet, once what they say is no longer true. */
-export async function cancelPendingMails(tx: Queryable, relatedId: string, templates: string[]): Promise<void> {
-  await tx
-    .delete(emailOutbox)
-    .where(and(eq(emailOutbox.relatedId, relatedId), inArray(emailOutbox.template, templates), eq(emailOutbox.status, "pending")));
+export async function cancelPendingMails(tx: Queryable, relatedId: string | string[], templates: string[]): Promise<void> {
+  const related = typeof relatedId === "string" ? eq(emailOutbox.relatedId, relatedId) : inUuids(emailOutbox.relatedId, relatedId);
+  await tx.delete(emailOutbox).where(and(related, inArray(emailOutbox.template, templates), eq(emailOutbox.status, "pending")));
 }
 
 export type MailDeps = { db: Database; mailer: Mailer };
@@ -67,7 +69,7 @@ function defaultDeps(): MailDeps {
   return { db: getDb(), mailer: getMailer() };
 }
 
-export type Outbox = { enqueue: (email: OutgoingEmail) => Promise<string> };
+export type Outbox = { enqueue: (email: OutgoingEmail) => Promise<string>; enqueueMany: (emails: OutgoingEmail[]) => Promise<string[]> };
 
 /**
  * Runs `work` in one transaction with an outbox: mails enqueued there are committed with the
@@ -86,9 +88,14 @@ export async function transactionWithMail<T>(
         queued.push(id);
         return id;
       },
+      enqueueMany: async (emails) => {
+        const ids = await enqueueEmails(tx, emails);
+        queued.push(...ids);
+        return ids;
+      },
     }),
   );
-  if (queued.length > 0) await deliverEmails({ ids: queued }, deps);
+  if (queued.length > 0) await deliverEmails({ ids: queued, limit: queued.length }, deps);
   return result;
 }
 
@@ -180,14 +187,15 @@ export async function deliverEmails(
   if (claimed.length === 0) return summary;
   // The subject's prefix: the daily job delivers thousands of mails, one at a time.
   const { platformName } = await cachedSettings(db);
-  for (const mail of claimed) {
+  // As many at once as the mailer has connections (the daily job's pool; one otherwise).
+  await forEachConcurrently(claimed, mailer.concurrency ?? 1, async (mail) => {
     const body = openBody(mail);
     if (!body) {
       // Sealed under another AUTH_SECRET: no retry can read it.
       await db.update(emailOutbox).set({ status: "failed", html: "", text: "", lastError: "corps illisible : la clé du serveur (AUTH_SECRET) a changé" }).where(eq(emailOutbox.id, mail.id));
       summary.gaveUp += 1;
       logger.error("mail.unreadable", { id: mail.id, template: mail.template });
-      continue;
+      return;
     }
     try {
       await mailer.transport.sendMail({
@@ -217,6 +225,6 @@ export async function deliverEmails(
       else summary.failed += 1;
       logger.warn("mail.delivery_failed", { id: mail.id, template: mail.template, attempts: mail.attempts, error });
     }
-  }
+  });
   return summary;
 }

@@ -2,7 +2,10 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "../env";
 
-export type Mailer = { transport: Transporter; from: string };
+/** `concurrency`: how many mails to hand it at once (its pool's connections; one otherwise). */
+export type Mailer = { transport: Transporter; from: string; concurrency?: number };
+
+const pooledConnections = 5;
 
 /**
  * `pooled`: a few connections kept open and reused (the daily job sends thousands of mails;
@@ -22,13 +25,13 @@ export function createMailer(smtpUrl: string, from: string, options: { pooled?: 
     requireTLS: flag("requireTLS"),
     ignoreTLS: flag("ignoreTLS"),
     ...(flag("tls.rejectUnauthorized") === false ? { tls: { rejectUnauthorized: false } } : {}),
-    ...(options.pooled ? { pool: true, maxConnections: 5, maxMessages: 500 } : {}),
+    ...(options.pooled ? { pool: true, maxConnections: pooledConnections, maxMessages: 500 } : {}),
     // An SMTP outage must not hold a request for minutes: the outbox retries later.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   });
-  return { transport, from };
+  return { transport, from, concurrency: options.pooled ? pooledConnections : 1 };
 }
 
 const holder = globalThis as typeof globalThis & { __aeshMailer?: Mailer };

@@ -4,10 +4,12 @@ import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
-import { removeApplicationRows } from "../applications/removal";
+import { removeApplicationsRows } from "../applications/removal";
+import { forEachConcurrently } from "../concurrency";
 import { systemActor } from "../audit/audit";
 import { issueToken } from "../auth/tokens";
 import type { Database } from "../db/client";
+import { inUuids } from "../db/conditions";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
 import { appLink, brandingFrom, loadBranding } from "../mail/branding";
@@ -46,22 +48,8 @@ const expired = (today: string) => lt(applications.validUntil, today);
 const noticeOf = (applicationId: SQLWrapper | string, status: "pending" | "sent" | "failed", extra?: SQL) =>
   and(eq(emailOutbox.relatedId, applicationId), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, status), extra);
 
-/** Mails go out a few at a time (the pooled mailer keeps that many SMTP connections open). */
+/** Applications are handled a few at a time, as many as the job's pooled mailer has connections. */
 const concurrency = 5;
-
-async function forEachConcurrently<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      // One item's failure must not stop the others mid-way, nor be lost.
-      await work(item).catch((error: unknown) => void errors.push(error));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (errors.length) throw new AggregateError(errors, `${errors.length} item(s) failed: ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; ")}`);
-}
 
 /**
  * Renewal notices for submitted applications past `valid_until`. The notice counts from the
@@ -113,7 +101,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
   const notice = due.some((application) => application.email)
     ? await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) => createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, ...slots }))
     : null;
-  await forEachConcurrently(due, async (application) => {
+  await forEachConcurrently(due, concurrency, async (application) => {
     if (!application.email) {
       await db.transaction(async (tx) => {
         const [updated] = await tx
@@ -221,7 +209,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
     )
     .limit(limit);
   let sent = 0;
-  await forEachConcurrently(due, async ({ id }) => {
+  await forEachConcurrently(due, concurrency, async ({ id }) => {
     const done = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
         .select({ application: applications, email: users.email, postType: postTypes.label })
@@ -261,52 +249,42 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
 
 /**
  * Deletes applications whose delivered notice is older than the grace period: rows, files, a
- * `deleted_applications` trace, an audit entry and a last mail, in one transaction each; the
- * objects are returned for deletion from storage after commit (retried by the job on failure).
+ * `deleted_applications` trace, an audit entry and a last mail each. A step's applications go
+ * in one transaction of a fixed number of statements (`removeApplicationsRows`), where each
+ * had its own transaction of about 24. The objects are returned for deletion from storage
+ * after commit (retried by the job on failure).
  */
 export async function deleteUnansweredApplications(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
   const cutoff = deletionCutoff(deps.now(), settings.graceDays);
   const today = todayIso(deps.now());
-  const due = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today)))
-    .limit(limit);
-  const keys: string[] = [];
-  let deleted = 0;
+  const unanswered = and(eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today));
+  const due = await db.select({ id: applications.id }).from(applications).where(unanswered).limit(limit);
+  if (due.length === 0) return { deleted: 0, keys: [] as string[], more: false };
   const branding = brandingFrom(settings);
   const date = formatFrenchDate(todayIso(deps.now()));
   const spaceUrl = appLink("/candidatures");
   // One render for the batch, filled per candidate with the post type (lib/mail/template).
-  const outcome = due.length ? await compileEmail(["postType"], ({ postType }) => createElement(ApplicationRenewalOutcomeEmail, { branding, outcome: "deleted", postType, date, spaceUrl })) : null;
-  await forEachConcurrently(due, async ({ id }) => {
-    const removed = await transactionWithMail(async (tx, outbox) => {
-      const [row] = await tx
-        .select({ email: users.email, userId: applications.userId })
-        .from(applications)
-        .innerJoin(users, eq(users.id, applications.userId))
-        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), expired(today)))
-        .for("update", { of: applications, skipLocked: true });
-      if (!row) return null;
-      const result = await removeApplicationRows(tx, id, "no_renewal_answer", systemActor);
-      if (row.email) {
-        await outbox.enqueue({
-          template: "application-deleted",
-          to: row.email,
-          userId: row.userId,
-          subject: applicationRenewalOutcomeSubject("deleted"),
-          body: outcome!.fill({ postType: result.postTypeLabel }),
-        });
-      }
-      return result;
-    }, deps);
-    if (removed) {
-      deleted += 1;
-      keys.push(...removed.keys);
-    }
-  });
-  return { deleted, keys, more: due.length === limit };
+  const outcome = await compileEmail(["postType"], ({ postType }) => createElement(ApplicationRenewalOutcomeEmail, { branding, outcome: "deleted", postType, date, spaceUrl }));
+  const removed = await transactionWithMail(async (tx, outbox) => {
+    // The conditions again, under the lock: an answer that arrived since the select wins.
+    const locked = await tx
+      .select({ id: applications.id, email: users.email })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.userId))
+      .where(and(inUuids(applications.id, due.map((row) => row.id)), unanswered))
+      .for("update", { of: applications, skipLocked: true });
+    const rows = await removeApplicationsRows(tx, locked.map((row) => row.id), "no_renewal_answer", systemActor);
+    const emailOf = new Map(locked.map((row) => [row.id, row.email]));
+    await outbox.enqueueMany(
+      rows.flatMap((row) => {
+        const to = emailOf.get(row.id);
+        return to ? [{ template: "application-deleted", to, userId: row.userId, subject: applicationRenewalOutcomeSubject("deleted"), body: outcome.fill({ postType: row.postTypeLabel }) }] : [];
+      }),
+    );
+    return rows;
+  }, deps);
+  return { deleted: removed.length, keys: removed.flatMap((row) => row.keys), more: due.length === limit };
 }
 
 /**

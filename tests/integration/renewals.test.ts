@@ -152,6 +152,24 @@ describe("the six-month renewal", () => {
     expect(await stored(diplomaFile!.storageKey)).toBe(true);
   });
 
+  it("deletes unanswered applications by batches: each its own trace, audit entry and last mail; one kept meanwhile stays", async () => {
+    const batch = await Promise.all(["lot-a", "lot-b", "lot-c"].map((prefix) => expiredApplication(prefix)));
+    await runDailyJob(liveDeps());
+    for (const item of batch) await ageNotice(item.applicationId, 31);
+    const [kept, ...unanswered] = [batch[2]!, batch[0]!, batch[1]!];
+    expect(await keepOwnApplication(kept.id, kept.applicationId)).toMatchObject({ ok: true });
+    // Batches of two: the step is called again while applications remain.
+    await runDailyJob(liveDeps(), { batchSize: 2 });
+    for (const item of unanswered) {
+      expect(await application(item.applicationId)).toBeUndefined();
+      expect((await db().select().from(auditLog).where(eq(auditLog.entityId, item.applicationId))).map((entry) => entry.action)).toContain("application.deleted_without_answer");
+      const last = await inbox.waitFor(item.email!, (m) => m.subject === "AcloE – Votre candidature AESH a été supprimée");
+      expect(last.text).toContain("AESH EN PIAL INTER-DEGRE");
+    }
+    expect(await application(kept.applicationId)).toMatchObject({ status: "submitted", renewalNoticeSentAt: null });
+    expect((await inbox.to(kept.email!)).filter((m) => m.subject === "AcloE – Votre candidature AESH a été supprimée")).toEqual([]);
+  });
+
   it("with SMTP down: no notice counted, no deletion; the next run sends it with a deadline from the real delivery", async () => {
     const { email, applicationId } = await expiredApplication("smtp-panne", 5);
     // Two days ago, SMTP was down.
