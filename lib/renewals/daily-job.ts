@@ -33,6 +33,8 @@ export type DailyJobSummary = {
   /** Delivered or abandoned mails past their retention (lib/mail/outbox), spent rate-limit counters. */
   purged: { mails: number; throttles: number };
   errors: string[];
+  /** Milliseconds each step took (where a slow run spent its time). */
+  stepsMs: Record<string, number>;
 };
 
 export type DailyJobDeps = MailDeps & { storage: Storage; now?: () => Date };
@@ -102,10 +104,12 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     storageDeletions: { deleted: 0, failed: 0 },
     purged: { mails: 0, throttles: 0 },
     errors: [],
+    stepsMs: {},
   };
 
   /** Runs `step` in batches while it reports more work and time remains; one failing step does not stop the others. */
   async function repeat(name: string, step: () => Promise<{ more: boolean }>): Promise<void> {
+    const stepStarted = Date.now();
     try {
       for (;;) {
         const { more } = await step();
@@ -118,6 +122,8 @@ async function runWith(resolved: DailyJobDeps, options: DailyJobOptions): Promis
     } catch (error) {
       summary.errors.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       logger.error("cron.step_failed", { step: name, error });
+    } finally {
+      summary.stepsMs[name] = (summary.stepsMs[name] ?? 0) + (Date.now() - stepStarted);
     }
   }
 

@@ -9,7 +9,7 @@ import { runCli } from "../cli-env";
  */
 await runCli(async () => {
   const started = performance.now();
-  const totals = { notices: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0 };
+  const totals = { notices: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0, stepsMs: {} as Record<string, number> };
   for (;;) {
     const summary = await runDailyJob();
     totals.runs += 1;
@@ -17,6 +17,7 @@ await runCli(async () => {
     totals.deletions += summary.deletions.deleted;
     totals.mails += summary.mail.sent;
     totals.storageDeletions += summary.storageDeletions.deleted;
+    for (const [step, ms] of Object.entries(summary.stepsMs)) totals.stepsMs[step] = (totals.stepsMs[step] ?? 0) + ms;
     if (summary.errors.length) throw new Error(summary.errors.join("\n"));
     if (summary.complete) break;
   }
