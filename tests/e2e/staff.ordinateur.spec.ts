@@ -83,6 +83,13 @@ test.describe("espace de gestion", () => {
     await staff.getByRole("button", { name: "Envoyer le message" }).click();
     await expect(staff.getByRole("status").filter({ hasText: "Message envoyé" })).toBeFocused();
     const notice = await inbox.waitFor(email, (m) => m.subject === "AcloE – Un message du service de recrutement vous attend");
+    // Their dashboard says so and leads to it; once it is read, the dashboard says nothing more.
+    await page.goto("/tableau-de-bord");
+    await page.getByRole("link", { name: /Un nouveau message du service de recrutement au sujet de votre candidature AESH/ }).click();
+    await expect(page.getByRole("region", { name: "Messages" })).toContainText("votre pièce d'identité est illisible");
+    await page.goto("/tableau-de-bord");
+    await expect(page.getByRole("heading", { name: "Et maintenant ?" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Messages" })).toHaveCount(0);
     await page.goto(new URL(/http\S+\/candidatures\/[\w-]+#messages/.exec(notice.text)![0]).pathname);
     await expect(page.getByRole("region", { name: "Messages" })).toContainText("votre pièce d'identité est illisible");
     await page.getByLabel("Répondre au service de recrutement").fill("Bonjour, je la dépose de nouveau ce soir.");
