@@ -44,7 +44,7 @@ export async function enqueueEmail(tx: Queryable, email: OutgoingEmail): Promise
   return id!;
 }
 
-/** The same for many mails in one statement (the daily job's batches); ids in the given order. */
+/** The same for many mails in one statement (the daily job's batches); returns their ids (to deliver them, in no particular order). */
 export async function enqueueEmails(tx: Queryable, emails: OutgoingEmail[]): Promise<string[]> {
   if (emails.length === 0) return [];
   const values = [];
