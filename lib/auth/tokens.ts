@@ -13,20 +13,28 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+type TokenRequest = { userId: string; purpose: TokenPurpose; validMinutes: number | null; subject?: string; token?: string };
+
 /** A fresh random token; only its hash is stored. The caller mails or shows the token itself. */
-export async function issueToken(
-  tx: Queryable,
-  options: { userId: string; purpose: TokenPurpose; validMinutes: number | null; subject?: string; token?: string },
-): Promise<string> {
-  const token = options.token ?? randomBytes(32).toString("base64url");
-  await tx.insert(tokens).values({
-    userId: options.userId,
-    purpose: options.purpose,
-    tokenHash: hashToken(token),
-    subject: options.subject,
-    expiresAt: options.validMinutes === null ? null : new Date(Date.now() + options.validMinutes * 60_000),
-  });
-  return token;
+export async function issueToken(tx: Queryable, options: TokenRequest): Promise<string> {
+  const [token] = await issueTokens(tx, [options]);
+  return token!;
+}
+
+/** The same for many in one statement (the daily job's notices); tokens in the requests' order. */
+export async function issueTokens(tx: Queryable, requests: TokenRequest[]): Promise<string[]> {
+  if (requests.length === 0) return [];
+  const issued = requests.map((options) => options.token ?? randomBytes(32).toString("base64url"));
+  await tx.insert(tokens).values(
+    requests.map((options, index) => ({
+      userId: options.userId,
+      purpose: options.purpose,
+      tokenHash: hashToken(issued[index]!),
+      subject: options.subject,
+      expiresAt: options.validMinutes === null ? null : new Date(Date.now() + options.validMinutes * 60_000),
+    })),
+  );
+  return issued;
 }
 
 /** Marks every unused token of `purpose` for the user as used (what they were for is done). */

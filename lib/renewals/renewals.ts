@@ -5,6 +5,7 @@ import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from
 import { personActor, recordAudit, type AuditActor } from "../audit/audit";
 import { consumeToken, peekToken, type TokenFailure } from "../auth/tokens";
 import type { Queryable, Transaction } from "../db/client";
+import { inUuids } from "../db/conditions";
 import { applications, postTypes, statusEvents, tokens, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
 import { appLink, loadBranding } from "../mail/branding";
@@ -26,12 +27,13 @@ export type RenewalResult =
  * something else made it moot — a newer mail, a staff decision or extension — and its page
  * says so instead of "your answer is recorded".
  */
-export async function revokeRenewalTokens(tx: Queryable, applicationId: string, options: { superseded?: boolean } = {}): Promise<void> {
+export async function revokeRenewalTokens(tx: Queryable, applicationId: string | string[], options: { superseded?: boolean } = {}): Promise<void> {
   const now = new Date();
+  const subject = typeof applicationId === "string" ? eq(tokens.subject, applicationId) : inUuids(tokens.subject, applicationId, "text");
   await tx
     .update(tokens)
     .set({ usedAt: now, supersededAt: options.superseded ? now : null })
-    .where(and(eq(tokens.purpose, "renewal"), eq(tokens.subject, applicationId), isNull(tokens.usedAt)));
+    .where(and(eq(tokens.purpose, "renewal"), subject, isNull(tokens.usedAt)));
 }
 
 async function applyChoice(tx: Transaction, outbox: Outbox, applicationId: string, choice: RenewalChoice, actor: AuditActor): Promise<RenewalResult> {

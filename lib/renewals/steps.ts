@@ -7,9 +7,9 @@ import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-n
 import { removeApplicationsRows } from "../applications/removal";
 import { forEachConcurrently } from "../concurrency";
 import { systemActor } from "../audit/audit";
-import { issueToken } from "../auth/tokens";
+import { issueToken, issueTokens } from "../auth/tokens";
 import type { Database } from "../db/client";
-import { inUuids } from "../db/conditions";
+import { inUuids, qualified } from "../db/conditions";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
 import { appLink, brandingFrom, loadBranding } from "../mail/branding";
@@ -25,9 +25,9 @@ import { noticeTemplate, reminderTemplate } from "./templates";
 
 /**
  * The renewal steps of the daily job. Each takes at most `limit` applications and reports how
- * many it handled; the job calls it again while work remains and time allows. Each application
- * is handled in its own short transactions, so a run stopped anywhere leaves a consistent state
- * and the next run continues. The job's lease (daily-job.ts) keeps two runs from doing these
+ * many it handled; the job calls it again while work remains and time allows. Each step works
+ * in short transactions (a batch's notices or deletions together, a reminder per application),
+ * so a run stopped anywhere leaves a consistent state and the next run continues. The job's lease (daily-job.ts) keeps two runs from doing these
  * steps at once; every step also re-checks its conditions under a row lock, so a candidate's
  * answer arriving in between always wins.
  */
@@ -51,6 +51,9 @@ const noticeOf = (applicationId: SQLWrapper | string, status: "pending" | "sent"
 /** Applications are handled a few at a time, as many as the job's pooled mailer has connections. */
 const concurrency = 5;
 
+/** Still waiting for its notice: submitted, past its validity, no notice recorded. */
+const awaitingNotice = (today: string) => and(eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today));
+
 /**
  * Renewal notices for submitted applications past `valid_until`. The notice counts from the
  * moment SMTP accepted it: the mail is rendered (with its deadline) just before it is sent, and
@@ -58,6 +61,11 @@ const concurrency = 5;
  * counted and the next run renders it again with a deadline from the new delivery date.
  * Candidates without email get no mail: the notice is on their dashboard, staff contact them,
  * and their countdown starts at `valid_until`.
+ *
+ * A step's applications go together: one transaction issues their links and queues their mails
+ * (a fixed number of statements, where each application had its own transaction of about
+ * fifteen), the mails leave over the pooled mailer's connections, and one more transaction
+ * records the delivered ones.
  */
 export async function sendRenewalNotices(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
@@ -70,6 +78,8 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       postType: postTypes.label,
       submittedAt: applications.submittedAt,
       validUntil: applications.validUntil,
+      // A previous run may have had the mail accepted and stopped before recording it.
+      delivered: sql<boolean>`exists (select 1 from ${emailOutbox} where ${deliveredNotice})`,
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
@@ -96,96 +106,109 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
     .limit(limit);
 
   const result = { sent: 0, failed: 0, withoutEmail: 0, recovered: 0 };
-  const branding = brandingFrom(settings);
-  // One render for the batch, filled per candidate (lib/mail/template).
-  const notice = due.some((application) => application.email)
-    ? await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) => createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, ...slots }))
-    : null;
-  await forEachConcurrently(due, concurrency, async (application) => {
-    if (!application.email) {
-      await db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(applications)
-          // From the end of validity (midnight in Paris after `valid_until`), never in the past:
-          // a job that did not run for weeks must not delete what nobody was told about.
-          .set({ renewalNoticeSentAt: sql`greatest(now(), ((${application.validUntil}::date + 1)::timestamp at time zone 'Europe/Paris'))` })
-          .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
-          .returning({ id: applications.id });
-        if (updated) {
-          await tx.insert(statusEvents).values({ applicationId: application.id, kind: "renewal_notice_sent", comment: "Candidat sans adresse électronique : avis affiché dans son espace" });
-        }
-      });
-      result.withoutEmail += 1;
-      return;
-    }
-    // A previous run may have had the mail accepted and stopped before recording it.
-    const [delivered] = await db
-      .select({ sentAt: emailOutbox.sentAt })
-      .from(emailOutbox)
-      // Sent after this validity ended: a notice of an earlier period, answered since, does not count.
-      .where(noticeOf(application.id, "sent", sql`${emailOutbox.sentAt} > (${application.validUntil}::date)::timestamptz`))
-      .orderBy(asc(emailOutbox.sentAt))
-      .limit(1);
-    if (delivered?.sentAt) {
-      if (await recordNotice(db, application.id, delivered.sentAt, today)) result.recovered += 1;
-      return;
-    }
-    const outboxId = await db.transaction(async (tx) => {
-      const [locked] = await tx
+  const ids = (rows: typeof due) => rows.map((row) => row.id);
+  result.withoutEmail = await recordNoticesWithoutEmail(db, ids(due.filter((row) => !row.email)), today);
+  result.recovered = await recordNotices(db, ids(due.filter((row) => row.email && row.delivered)), today);
+  const toSend = due.filter((row) => row.email && !row.delivered);
+  if (toSend.length > 0) {
+    // One render for the batch, filled per candidate (lib/mail/template).
+    const branding = brandingFrom(settings);
+    const notice = await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) => createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, ...slots }));
+    const queued = await db.transaction(async (tx) => {
+      // The conditions again, under the lock: an answer that arrived since the select wins.
+      const locked = await tx
         .select({ id: applications.id })
         .from(applications)
-        .where(and(eq(applications.id, application.id), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
+        .where(and(inUuids(applications.id, ids(toSend)), awaitingNotice(today)))
         .for("update", { skipLocked: true });
-      if (!locked) return null;
-      const now = deps.now();
-      const deadline = deletionDate(now, settings.graceDays);
-      await revokeRenewalTokens(tx, application.id, { superseded: true });
-      const token = await issueToken(tx, { userId: application.userId, purpose: "renewal", subject: application.id, validMinutes: (settings.graceDays + 1) * 24 * 60 });
-      const values = {
-        postType: application.postType,
-        submittedOn: formatFrenchDate(application.submittedAt),
-        validUntil: formatFrenchDate(application.validUntil),
-        deadline: formatFrenchDate(deadline),
-        keepUrl: appLink(`/renouvellement/${token}`),
-      };
-      const body = sealedBody(notice!.fill(values));
-      const row = { toAddress: application.email!, userId: application.userId, subject: renewalNoticeSubject(values), ...body, nextAttemptAt: sql`now()` };
+      if (locked.length === 0) return [];
+      const lockedIds = new Set(locked.map((row) => row.id));
+      const batch = toSend.filter((row) => lockedIds.has(row.id));
+      const deadline = formatFrenchDate(deletionDate(deps.now(), settings.graceDays));
+      await revokeRenewalTokens(tx, ids(batch), { superseded: true });
+      const links = await issueTokens(
+        tx,
+        batch.map((row) => ({ userId: row.userId, purpose: "renewal" as const, subject: row.id, validMinutes: (settings.graceDays + 1) * 24 * 60 })),
+      );
       // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
-      const [pending] = await tx
-        .update(emailOutbox)
-        .set(row)
-        .where(noticeOf(application.id, "pending"))
-        .returning({ id: emailOutbox.id });
-      if (pending) return pending.id;
-      const [inserted] = await tx
-        .insert(emailOutbox)
-        .values({ ...row, template: noticeTemplate, relatedId: application.id })
-        .returning({ id: emailOutbox.id });
-      return inserted!.id;
+      const pending = await tx
+        .select({ id: emailOutbox.id, relatedId: emailOutbox.relatedId })
+        .from(emailOutbox)
+        .where(and(inUuids(emailOutbox.relatedId, ids(batch)), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, "pending")));
+      const pendingOf = new Map(pending.map((row) => [row.relatedId, row.id]));
+      const outboxIds: string[] = [];
+      const fresh = [];
+      for (const [index, row] of batch.entries()) {
+        const values = {
+          postType: row.postType,
+          submittedOn: formatFrenchDate(row.submittedAt),
+          validUntil: formatFrenchDate(row.validUntil),
+          deadline,
+          keepUrl: appLink(`/renouvellement/${links[index]}`),
+        };
+        const mail = { toAddress: row.email!, userId: row.userId, subject: renewalNoticeSubject(values), ...sealedBody(notice.fill(values)), nextAttemptAt: sql`now()` };
+        const pendingId = pendingOf.get(row.id);
+        if (pendingId) {
+          await tx.update(emailOutbox).set(mail).where(eq(emailOutbox.id, pendingId));
+          outboxIds.push(pendingId);
+        } else {
+          fresh.push({ ...mail, template: noticeTemplate, relatedId: row.id });
+        }
+      }
+      if (fresh.length > 0) outboxIds.push(...(await tx.insert(emailOutbox).values(fresh).returning({ id: emailOutbox.id })).map((row) => row.id));
+      return outboxIds;
     });
-    if (!outboxId) return;
-    const delivery = await deliverEmails({ ids: [outboxId] }, deps);
-    if (delivery.sent === 1) {
-      const [sent] = await db.select({ sentAt: emailOutbox.sentAt }).from(emailOutbox).where(eq(emailOutbox.id, outboxId));
-      // The row is gone if the candidate answered while it was being sent: nothing to record.
-      if (sent?.sentAt && (await recordNotice(db, application.id, sent.sentAt, today))) result.sent += 1;
-    } else {
-      result.failed += 1;
+    if (queued.length > 0) {
+      const delivery = await deliverEmails({ ids: queued, limit: queued.length }, deps);
+      result.failed = delivery.failed + delivery.gaveUp;
+      // A row is gone if its candidate answered while it was being sent: nothing to record.
+      result.sent = await recordNotices(db, ids(toSend), today);
     }
-  });
+  }
   return { ...result, more: due.length === limit };
 }
 
-/** Records a delivered notice, unless the candidate answered (kept: new validity) meanwhile. */
-async function recordNotice(db: Database, applicationId: string, sentAt: Date, today: string): Promise<boolean> {
+/**
+ * This validity period's delivered notice of the application in the query around it: sent
+ * after the validity ended (a notice of an earlier period, answered since, does not count).
+ */
+const deliveredNotice = noticeOf(qualified(applications.id), "sent", sql`${emailOutbox.sentAt} > (${qualified(applications.validUntil)})::timestamptz`);
+
+/**
+ * Records the delivered notices of `applicationIds` (their first delivery this period), unless
+ * the candidate answered (kept: new validity) meanwhile. Returns how many were recorded.
+ */
+async function recordNotices(db: Database, applicationIds: string[], today: string): Promise<number> {
+  if (applicationIds.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const [updated] = await tx
+    const deliveredAt = sql`(select min(${emailOutbox.sentAt}) from ${emailOutbox} where ${deliveredNotice})`;
+    const updated = await tx
       .update(applications)
-      .set({ renewalNoticeSentAt: sentAt })
-      .where(and(eq(applications.id, applicationId), eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today)))
+      .set({ renewalNoticeSentAt: deliveredAt })
+      .where(and(inUuids(applications.id, applicationIds), awaitingNotice(today), sql`${deliveredAt} is not null`))
       .returning({ id: applications.id });
-    if (updated) await tx.insert(statusEvents).values({ applicationId, kind: "renewal_notice_sent" });
-    return Boolean(updated);
+    if (updated.length > 0) await tx.insert(statusEvents).values(updated.map((row) => ({ applicationId: row.id, kind: "renewal_notice_sent" as const })));
+    return updated.length;
+  });
+}
+
+/** Candidates without email: the notice is recorded (and shown in their space), nothing is sent. */
+async function recordNoticesWithoutEmail(db: Database, applicationIds: string[], today: string): Promise<number> {
+  if (applicationIds.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(applications)
+      // From the end of validity (midnight in Paris after `valid_until`), never in the past:
+      // a job that did not run for weeks must not delete what nobody was told about.
+      .set({ renewalNoticeSentAt: sql`greatest(now(), ((${qualified(applications.validUntil)} + 1)::timestamp at time zone 'Europe/Paris'))` })
+      .where(and(inUuids(applications.id, applicationIds), awaitingNotice(today)))
+      .returning({ id: applications.id });
+    if (updated.length > 0) {
+      await tx
+        .insert(statusEvents)
+        .values(updated.map((row) => ({ applicationId: row.id, kind: "renewal_notice_sent" as const, comment: "Candidat sans adresse électronique : avis affiché dans son espace" })));
+    }
+    return updated.length;
   });
 }
 

@@ -374,7 +374,7 @@ try {
     say(`Préparation : ${dueCount} candidatures échues avec une pièce jointe stockée, ${since(preparing).toFixed(0)} s`);
     // As in production, where the job runs in `next start`: React's production build.
     const jobEnv = { ...stack.env, DATABASE_URL: jobUrl, NODE_ENV: "production" };
-    const jobRun = async () => JSON.parse((await run(tsx, [...nodeArgs, "scripts/bench/job.ts"], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; stepsMs: Record<string, number> };
+    const jobRun = async () => JSON.parse((await run(tsx, [...nodeArgs, "scripts/bench/job.ts"], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; cpuSeconds: number; stepsMs: Record<string, number> };
     // Where a run spent its time: its steps over 1 s.
     const steps = (run: { stepsMs: Record<string, number> }) =>
       Object.entries(run.stepsMs)
@@ -383,11 +383,11 @@ try {
         .join(", ");
     const notices = await jobRun();
     const caught = (await (await fetch(`${stack.inboxUrl}/api/messages`)).json()) as unknown[];
-    say(`- avis : ${notices.notices} en ${notices.seconds.toFixed(1)} s (${Math.round(notices.notices / notices.seconds)}/s), ${notices.runs} exécution(s), ${caught.length} courriels reçus par le serveur SMTP ; RSS max du processus ${notices.peakRssMo} Mo (${steps(notices)})`);
+    say(`- avis : ${notices.notices} en ${notices.seconds.toFixed(1)} s (${Math.round(notices.notices / notices.seconds)}/s), ${notices.runs} exécution(s), ${caught.length} courriels reçus par le serveur SMTP ; CPU du processus ${notices.cpuSeconds.toFixed(1)} s, RSS max ${notices.peakRssMo} Mo (${steps(notices)})`);
     // A month later: the reminder went a week before (another day's run), the grace period is over.
     await jobDb.db.execute(sql`update applications set renewal_notice_sent_at = now() - interval '31 days', renewal_reminder_sent_at = now() - interval '8 days'`);
     const deletions = await jobRun();
-    say(`- suppressions : ${deletions.deletions} en ${deletions.seconds.toFixed(1)} s (${Math.round(deletions.deletions / deletions.seconds)}/s), ${deletions.storageDeletions} objets supprimés ; RSS max du processus ${deletions.peakRssMo} Mo (${steps(deletions)})`);
+    say(`- suppressions : ${deletions.deletions} en ${deletions.seconds.toFixed(1)} s (${Math.round(deletions.deletions / deletions.seconds)}/s), ${deletions.storageDeletions} objets supprimés ; CPU du processus ${deletions.cpuSeconds.toFixed(1)} s, RSS max ${deletions.peakRssMo} Mo (${steps(deletions)})`);
     results.dailyJob = { due: dueCount, notices, deletions, mailsCaught: caught.length };
   } finally {
     await jobDb.sql.end({ timeout: 5 });

@@ -5,8 +5,14 @@ import { runCli } from "../cli-env";
 /**
  * The daily job as `npm run bench` measures it: in its own process (the SMTP and S3 servers are
  * the bench's, elsewhere), run until a run says it is complete, as the scheduler would call it
- * again. Prints one JSON line: seconds, runs, what was done and the process's peak RSS.
+ * again. Prints one JSON line: seconds, runs, what was done, the process's CPU time and peak RSS.
  */
+/** CPU time the job's own process used (user + system), to tell its work from waiting on PostgreSQL, SMTP or S3. */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 10_000) / 100;
+};
+
 await runCli(async () => {
   const started = performance.now();
   const totals = { notices: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0, stepsMs: {} as Record<string, number> };
@@ -22,5 +28,5 @@ await runCli(async () => {
     if (summary.complete) break;
   }
   await closeDb();
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, ...totals, peakRssMo: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, ...totals, peakRssMo: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: cpuSeconds() }));
 });

@@ -77,6 +77,37 @@ describe("the six-month renewal", () => {
     expect(recorded!.finishedAt).not.toBeNull();
   });
 
+  it("sends a batch's notices together, each with its own link that answers for its own application only", async () => {
+    const batch = await Promise.all(["avis-lot-a", "avis-lot-b", "avis-lot-c"].map((prefix) => expiredApplication(prefix)));
+    // Batches of two: the step is called again while applications remain.
+    const run = await runDailyJob(liveDeps(), { batchSize: 2 });
+    expect(run.notices.sent).toBeGreaterThanOrEqual(3);
+    const links = [];
+    for (const item of batch) {
+      const mails = (await inbox.to(item.email!)).filter((m) => noticeSubject.test(m.subject));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain("AESH EN PIAL INTER-DEGRE");
+      const [outbox] = await noticeOutbox(item.applicationId);
+      expect((await application(item.applicationId))!.renewalNoticeSentAt).toEqual(outbox!.sentAt);
+      links.push(tokenIn(mails[0]!.text));
+    }
+    expect(new Set(links).size).toBe(3);
+    expect(await answerRenewal(links[1]!, "keep")).toMatchObject({ ok: true, choice: "keep" });
+    expect(await application(batch[1]!.applicationId)).toMatchObject({ validUntil: addMonths(todayIso(), 6), renewalNoticeSentAt: null });
+    for (const other of [batch[0]!, batch[2]!]) expect((await application(other.applicationId))!.renewalNoticeSentAt).not.toBeNull();
+  });
+
+  it("records a notice SMTP accepted before a run stopped, without sending it again", async () => {
+    const { id, email, applicationId } = await expiredApplication("avis-repris");
+    // A run had the mail accepted an hour ago, then stopped before recording it.
+    const acceptedAt = new Date(Date.now() - 60 * 60 * 1000);
+    await db().insert(emailOutbox).values({ template: "renewal-notice", toAddress: email!, userId: id, subject: "Avis", html: "", text: "", relatedId: applicationId, status: "sent", sentAt: acceptedAt });
+    const run = await runDailyJob(liveDeps());
+    expect(run.notices).toMatchObject({ recovered: 1, sent: 0 });
+    expect((await application(applicationId))!.renewalNoticeSentAt).toEqual(acceptedAt);
+    expect((await inbox.to(email)).filter((m) => noticeSubject.test(m.subject))).toEqual([]);
+  });
+
   it("keeps the application for six more months from the mail's page; looking at the page changes nothing", async () => {
     const { email, applicationId } = await expiredApplication("maintien");
     await runDailyJob(liveDeps());
@@ -192,8 +223,8 @@ describe("the six-month renewal", () => {
     const mail = await inbox.waitFor(email, (m) => noticeSubject.test(m.subject));
     expect(mail.text).toContain(`avant le ${deadline}`);
     expect((await inbox.to(email)).filter((m) => noticeSubject.test(m.subject))).toHaveLength(1);
-    const [outbox] = await noticeOutbox(applicationId);
-    expect(outbox).toMatchObject({ status: "sent" });
+    // The same outbox row, rendered again: its attempts go on counting.
+    expect(await noticeOutbox(applicationId)).toEqual([expect.objectContaining({ status: "sent", attempts: 2 })]);
   });
 
   it("with storage down during a deletion: the rows go, the objects are retried next run, nothing is orphaned", async () => {
