@@ -19,6 +19,7 @@ import { startEmbeddedDatabase } from "../services/embedded-database";
 import { createFreshDatabase } from "../services/fresh-database";
 import { startStack } from "../stack";
 import { academyScale, seedAcademy, type AcademyScale } from "./academy-seed";
+import { buildJob } from "./build-job";
 import { prepareDueApplications } from "./due-applications";
 import type { LoadResult } from "./load";
 import { startPgCounter } from "./pg-counter";
@@ -372,9 +373,10 @@ try {
     say("");
     say(`## Tâche quotidienne (son propre processus ; SMTP et S3 dans un autre)`);
     say(`Préparation : ${dueCount} candidatures échues avec une pièce jointe stockée, ${since(preparing).toFixed(0)} s`);
-    // As in production, where the job runs in `next start`: React's production build.
+    // As in production, where the job runs compiled in `next start`: React's production build, no TypeScript loader (build-job.ts).
     const jobEnv = { ...stack.env, DATABASE_URL: jobUrl, NODE_ENV: "production" };
-    const jobRun = async () => JSON.parse((await run(tsx, [...nodeArgs, "scripts/bench/job.ts"], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; cpuSeconds: number; stepsMs: Record<string, number> };
+    const jobFile = await buildJob();
+    const jobRun = async () => JSON.parse((await run(process.execPath, [jobFile], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; cpuSeconds: number; stepsMs: Record<string, number> };
     // Where a run spent its time: its steps over 1 s.
     const steps = (run: { stepsMs: Record<string, number> }) =>
       Object.entries(run.stepsMs)
