@@ -368,8 +368,8 @@ try {
     await seedReferenceData(jobDb.db);
     const preparing = performance.now();
     await prepareDueApplications(jobDb.db, dueCount);
-    // Fresh statistics, as autovacuum would have them by the time a daily job runs.
-    await jobDb.db.execute(sql`analyze`);
+    // As autovacuum would have left the tables by the time a daily job runs (academy-seed.ts).
+    await jobDb.db.execute(sql`vacuum analyze`);
     say("");
     say(`## Tâche quotidienne (son propre processus ; SMTP et S3 dans un autre)`);
     say(`Préparation : ${dueCount} candidatures échues avec une pièce jointe stockée, ${since(preparing).toFixed(0)} s`);
