@@ -40,9 +40,17 @@ export function personSearch(query: string): SQL {
   return and(...words.map((word) => sql`${users.searchText} like '%' || aesh_fold(${word.replace(/[\\%_]/g, "\\$&")}) || '%'`))!;
 }
 
+/**
+ * The people found first (trigram index), then their applications by `user_id` (index): an
+ * array rather than `in (select …)`, which PostgreSQL turned into a hash join over a scan of
+ * every application — parallel under load — for a name matching 2.5 % of the académie. On
+ * 150 000 applications: « dupré » counted in 12 ms (19–40 before), the heaviest filters 25 ms
+ * and their page of 50 23 ms (36 and 44 before). A search matching everyone (« e ») costs
+ * more this way (160 ms against 100), the price of never scanning the table for a name.
+ */
 function searchCondition(query: string): SQL {
   const ine = asIne(query);
-  const byPerson = inArray(applications.userId, sql`(select ${users.id} from ${users} where ${personSearch(query)})`);
+  const byPerson = sql`${applications.userId} = any(array(select ${users.id} from ${users} where ${personSearch(query)}))`;
   return ine ? or(byPerson, eq(applications.ine, ine))! : byPerson;
 }
 
