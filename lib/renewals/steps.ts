@@ -48,9 +48,6 @@ const expired = (today: string) => lt(applications.validUntil, today);
 const noticeOf = (applicationId: SQLWrapper | string, status: "pending" | "sent" | "failed", extra?: SQL) =>
   and(eq(emailOutbox.relatedId, applicationId), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, status), extra);
 
-/** Applications are handled a few at a time, as many as the job's pooled mailer has connections. */
-const concurrency = 5;
-
 /** Still waiting for its notice: submitted, past its validity, no notice recorded. */
 const awaitingNotice = (today: string) => and(eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today));
 
@@ -175,42 +172,40 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
 const deliveredNotice = noticeOf(qualified(applications.id), "sent", sql`${emailOutbox.sentAt} > (${qualified(applications.validUntil)})::timestamptz`);
 
 /**
- * Records the delivered notices of `applicationIds` (their first delivery this period), unless
- * the candidate answered (kept: new validity) meanwhile. Returns how many were recorded.
+ * Records the notices of `applicationIds` as given at `sentAt` (an expression over the
+ * application), with a status event each, unless the candidate answered (kept: new validity)
+ * meanwhile or `sentAt` is null. Returns how many were recorded.
  */
-async function recordNotices(db: Database, applicationIds: string[], today: string): Promise<number> {
+async function recordNoticesAt(db: Database, applicationIds: string[], today: string, sentAt: SQL, comment?: string): Promise<number> {
   if (applicationIds.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const deliveredAt = sql`(select min(${emailOutbox.sentAt}) from ${emailOutbox} where ${deliveredNotice})`;
     const updated = await tx
       .update(applications)
-      .set({ renewalNoticeSentAt: deliveredAt })
-      .where(and(inUuids(applications.id, applicationIds), awaitingNotice(today), sql`${deliveredAt} is not null`))
+      .set({ renewalNoticeSentAt: sentAt })
+      .where(and(inUuids(applications.id, applicationIds), awaitingNotice(today), sql`${sentAt} is not null`))
       .returning({ id: applications.id });
-    if (updated.length > 0) await tx.insert(statusEvents).values(updated.map((row) => ({ applicationId: row.id, kind: "renewal_notice_sent" as const })));
+    if (updated.length > 0) await tx.insert(statusEvents).values(updated.map((row) => ({ applicationId: row.id, kind: "renewal_notice_sent" as const, comment })));
     return updated.length;
   });
 }
 
-/** Candidates without email: the notice is recorded (and shown in their space), nothing is sent. */
-async function recordNoticesWithoutEmail(db: Database, applicationIds: string[], today: string): Promise<number> {
-  if (applicationIds.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(applications)
-      // From the end of validity (midnight in Paris after `valid_until`), never in the past:
-      // a job that did not run for weeks must not delete what nobody was told about.
-      .set({ renewalNoticeSentAt: sql`greatest(now(), ((${qualified(applications.validUntil)} + 1)::timestamp at time zone 'Europe/Paris'))` })
-      .where(and(inUuids(applications.id, applicationIds), awaitingNotice(today)))
-      .returning({ id: applications.id });
-    if (updated.length > 0) {
-      await tx
-        .insert(statusEvents)
-        .values(updated.map((row) => ({ applicationId: row.id, kind: "renewal_notice_sent" as const, comment: "Candidat sans adresse électronique : avis affiché dans son espace" })));
-    }
-    return updated.length;
-  });
-}
+/** Delivered notices: from their first delivery this period (the outbox's `sent_at`). */
+const recordNotices = (db: Database, applicationIds: string[], today: string) =>
+  recordNoticesAt(db, applicationIds, today, sql`(select min(${emailOutbox.sentAt}) from ${emailOutbox} where ${deliveredNotice})`);
+
+/**
+ * Candidates without email: the notice is recorded (and shown in their space), nothing is sent.
+ * From the end of validity (midnight in Paris after `valid_until`), never in the past: a job
+ * that did not run for weeks must not delete what nobody was told about.
+ */
+const recordNoticesWithoutEmail = (db: Database, applicationIds: string[], today: string) =>
+  recordNoticesAt(
+    db,
+    applicationIds,
+    today,
+    sql`greatest(now(), ((${qualified(applications.validUntil)} + 1)::timestamp at time zone 'Europe/Paris'))`,
+    "Candidat sans adresse électronique : avis affiché dans son espace",
+  );
 
 /** Reminders a few days before deletion, to candidates who have not answered the notice. */
 export async function sendRenewalReminders(deps: StepDeps, settings: Settings, limit: number) {
@@ -232,7 +227,8 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
     )
     .limit(limit);
   let sent = 0;
-  await forEachConcurrently(due, concurrency, async ({ id }) => {
+  // A few at a time: as many as the mailer has connections (the job's pool).
+  await forEachConcurrently(due, deps.mailer.concurrency ?? 1, async ({ id }) => {
     const done = await transactionWithMail(async (tx, outbox) => {
       const [row] = await tx
         .select({ application: applications, email: users.email, postType: postTypes.label })
