@@ -1,18 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env, serverPort } from "@/lib/env";
+import { sharedCopyRenderHeader } from "@/lib/pages/shared-copy-header";
+import { copyBody, copyHeaders, copyPlaceholder, isCopyRendering, sharedCopy, wantsSharedCopy, withoutCopySecret } from "@/lib/pages/shared-copies";
 import { malformedActionCall } from "@/lib/security/action-calls";
-import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security/headers";
+import { contentSecurityPolicy, fixedSecurityHeaders, newNonce, strictTransportSecurity } from "@/lib/security/headers";
 
 /**
  * Cheap and stateless: passes the requested path to server components (as `x-aesh-path`), so a
  * candidate page reached without a session sends to the login and comes back to it after; and
  * sets each page's Content-Security-Policy with a fresh nonce (Next.js reads it from the request
- * header and puts it on its scripts), with HSTS in production.
+ * header and puts it on its scripts), with HSTS in production. Answers anonymous visitors of the
+ * public pages with their shared copy (lib/pages/shared-copies.ts), with a nonce of their own.
  * Sessions are checked in layouts, pages and actions, never here.
  */
 export async function proxy(request: NextRequest) {
-  const nonce = newNonce();
   const environment = env();
+  const renderingCopy = isCopyRendering(request);
+  const nonce = renderingCopy ? copyPlaceholder() : newNonce();
   const policy = contentSecurityPolicy({
     nonce,
     storageEndpoint: environment.S3_ENDPOINT,
@@ -35,14 +39,32 @@ export async function proxy(request: NextRequest) {
       headers: {
         "Content-Type": "text/plain; charset=utf-8",
         "Content-Security-Policy": policy,
-        "X-Content-Type-Options": "nosniff",
-        "X-Frame-Options": "DENY",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
+        ...fixedSecurityHeaders,
         ...(hsts ? { "Strict-Transport-Security": hsts } : {}),
       },
     });
   }
-  const headers = new Headers(request.headers);
+  const port = serverPort();
+  if (!renderingCopy && environment.NODE_ENV === "production" && port && wantsSharedCopy(request)) {
+    const copy = await sharedCopy(request.nextUrl.pathname, port);
+    if (copy) {
+      return new NextResponse(request.method === "HEAD" ? null : copyBody(copy, nonce), {
+        status: 200,
+        headers: {
+          "Content-Type": "text/html; charset=utf-8",
+          "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+          ...copyHeaders(copy, nonce),
+          "Content-Security-Policy": policy,
+          ...fixedSecurityHeaders,
+          ...(hsts ? { "Strict-Transport-Security": hsts } : {}),
+        },
+      });
+    }
+  }
+  const headers = withoutCopySecret(new Headers(request.headers));
+  // Only the proxy says a rendering is a shared copy's (its settings are then read fresh).
+  headers.delete(sharedCopyRenderHeader);
+  if (renderingCopy) headers.set(sharedCopyRenderHeader, "1");
   headers.set("x-aesh-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);

@@ -64,6 +64,15 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The port `next start` (or `next dev`) listens on: it sets PORT itself. Undefined elsewhere
+ * (a serverless platform), where the proxy keeps no shared copies of public pages.
+ */
+export function serverPort(): number | undefined {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
 /** Called once at server start (instrumentation) and by CLIs. */
 export function assertEnv(): void {
   env();

@@ -47,6 +47,17 @@ export function contentSecurityPolicy(input: SecurityHeaderInput): string {
   return directives.join("; ");
 }
 
+/**
+ * The headers every response carries besides the two above: next.config.ts sets them on what
+ * Next.js answers, proxy.ts on what it answers itself (a refusal, a shared copy).
+ */
+export const fixedSecurityHeaders: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(self), microphone=(), geolocation=()",
+};
+
 /** Two years, sub-domains included (an académie's platform lives on its own https host). */
 export function strictTransportSecurity(appUrl: string | undefined): string | null {
   return appUrl?.startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;

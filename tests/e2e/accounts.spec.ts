@@ -56,6 +56,11 @@ test.describe("comptes candidats", () => {
     await logIn(page, email.toUpperCase(), password);
     await expect(page).toHaveURL(/\/compte$/);
     await expect(page.getByText("Nom patronymique")).toBeVisible();
+    // Signed in, the public pages are theirs too: their menu on the help, their space for the home.
+    await page.goto("/aide");
+    await expect((await mainMenu(page)).getByRole("link", { name: "Maxime FLANDIN" })).toBeVisible();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/tableau-de-bord$/);
 
     // "Déconnecter" on another device ends this session too.
     const other = await browser.newContext();

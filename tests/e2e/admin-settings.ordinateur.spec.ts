@@ -31,11 +31,18 @@ test.describe("paramètres et journal (administrateurs)", () => {
       await admin.getByLabel(/^Relance avant suppression/).fill("12");
       await admin.getByRole("button", { name: "Enregistrer les paramètres" }).click();
       await expect(admin.getByRole("alert").filter({ hasText: "à corriger" })).toContainText("La relance doit partir avant la suppression");
+      // The home page as every anonymous visitor gets it (a copy shared for a few seconds).
+      await page.goto("/");
+      await expect(page.getByText("Chaque candidature est valable 6 mois")).toBeVisible();
       await admin.getByLabel(/^Délai de réponse/).fill("30");
       await admin.getByLabel(/^Relance avant suppression/).fill("7");
       await admin.getByLabel(/^Durée de validité/).fill("4");
       await admin.getByRole("button", { name: "Enregistrer les paramètres" }).click();
       await expect(admin.getByRole("status").filter({ hasText: "paramètre modifié" })).toBeFocused();
+
+      // Visitors see the change at once, not when their shared copy of the page expires.
+      await page.goto("/");
+      await expect(page.getByText("Chaque candidature est valable 4 mois")).toBeVisible();
 
       // The next application filed is valid four months.
       await registerAndActivate(page, inboxUrl, `quatre-${randomUUID().slice(0, 8)}@exemple.fr`, "Alix");
