@@ -5,14 +5,13 @@ import { createElement } from "react";
 import { ApplicationRenewalOutcomeEmail, applicationRenewalOutcomeSubject } from "../../emails/application-renewal-outcome";
 import { RenewalNoticeEmail, renewalNoticeSubject } from "../../emails/renewal-notice";
 import { removeApplicationsRows } from "../applications/removal";
-import { forEachConcurrently } from "../concurrency";
 import { systemActor } from "../audit/audit";
-import { issueToken, issueTokens } from "../auth/tokens";
+import { issueTokens } from "../auth/tokens";
 import type { Database } from "../db/client";
 import { inUuids, qualified } from "../db/conditions";
 import { applications, emailOutbox, files, postTypes, statusEvents, users } from "../db/schema";
 import { formatFrenchDate, todayIso } from "../format/date";
-import { appLink, brandingFrom, loadBranding } from "../mail/branding";
+import { appLink, brandingFrom } from "../mail/branding";
 import { deliverEmails, sealedBody, transactionWithMail, type MailDeps } from "../mail/outbox";
 import { compileEmail } from "../mail/template";
 import type { Settings } from "../settings/definitions";
@@ -26,8 +25,7 @@ import { noticeTemplate, reminderTemplate } from "./templates";
 /**
  * The renewal steps of the daily job. Each takes at most `limit` applications and reports how
  * many it handled; the job calls it again while work remains and time allows. Each step works
- * in short transactions (a batch's notices or deletions together, a reminder per application),
- * so a run stopped anywhere leaves a consistent state and the next run continues. The job's lease (daily-job.ts) keeps two runs from doing these
+ * in short transactions (a batch's notices, reminders or deletions together), so a run stopped anywhere leaves a consistent state and the next run continues. The job's lease (daily-job.ts) keeps two runs from doing these
  * steps at once; every step also re-checks its conditions under a row lock, so a candidate's
  * answer arriving in between always wins.
  */
@@ -207,62 +205,77 @@ const recordNoticesWithoutEmail = (db: Database, applicationIds: string[], today
     "Candidat sans adresse électronique : avis affiché dans son espace",
   );
 
-/** Reminders a few days before deletion, to candidates who have not answered the notice. */
+/**
+ * Reminders a few days before deletion, to candidates who have not answered the notice. A
+ * step's applications go together, as notices do: one transaction locks them, issues their
+ * links, queues their mails (one render for the batch, filled per candidate) and records the
+ * reminders, where each application had its own transaction of about ten statements; the mails
+ * leave over the pooled mailer's connections after commit.
+ */
 export async function sendRenewalReminders(deps: StepDeps, settings: Settings, limit: number) {
   const { db } = deps;
   const cutoff = reminderCutoff(deps.now(), settings.graceDays, settings.reminderDaysBeforeDeletion);
   const today = todayIso(deps.now());
-  const due = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .where(
-      and(
-        eq(applications.status, "submitted"),
-        isNotNull(users.email),
-        lte(applications.renewalNoticeSentAt, cutoff),
-        isNull(applications.renewalReminderSentAt),
-        expired(today),
-      ),
-    )
-    .limit(limit);
-  let sent = 0;
-  // A few at a time: as many as the mailer has connections (the job's pool).
-  await forEachConcurrently(due, deps.mailer.concurrency ?? 1, async ({ id }) => {
-    const done = await transactionWithMail(async (tx, outbox) => {
-      const [row] = await tx
-        .select({ application: applications, email: users.email, postType: postTypes.label })
-        .from(applications)
-        .innerJoin(users, eq(users.id, applications.userId))
-        .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
-        .where(and(eq(applications.id, id), eq(applications.status, "submitted"), lte(applications.renewalNoticeSentAt, cutoff), isNull(applications.renewalReminderSentAt), expired(today)))
-        .for("update", { of: applications, skipLocked: true });
-      if (!row?.email || !row.application.renewalNoticeSentAt) return false;
-      const deadlineAt = deletionMoment(row.application.renewalNoticeSentAt, settings.graceDays);
-      const token = await issueToken(tx, {
-        userId: row.application.userId,
-        purpose: "renewal",
-        subject: id,
-        validMinutes: Math.max(60, Math.ceil((deadlineAt.getTime() - deps.now().getTime()) / 60_000) + 24 * 60),
-      });
-      const props = {
-        branding: await loadBranding(tx),
-        postType: row.postType,
-        submittedOn: formatFrenchDate(row.application.submittedAt),
-        validUntil: formatFrenchDate(row.application.validUntil),
-        deadline: formatFrenchDate(deletionDate(row.application.renewalNoticeSentAt, settings.graceDays)),
-        keepUrl: appLink(`/renouvellement/${token}`),
-        validityMonths: settings.validityMonths,
-        reminder: true,
-      };
-      // The deadline is fixed by the notice already delivered: a late delivery cannot shorten it.
-      await outbox.enqueue({ template: reminderTemplate, to: row.email, userId: row.application.userId, subject: renewalNoticeSubject(props), relatedId: id, element: createElement(RenewalNoticeEmail, props) });
-      await tx.update(applications).set({ renewalReminderSentAt: deps.now() }).where(eq(applications.id, id));
-      await tx.insert(statusEvents).values({ applicationId: id, kind: "renewal_reminder_sent" });
-      return true;
-    }, deps);
-    if (done) sent += 1;
-  });
+  const awaitingReminder = and(
+    eq(applications.status, "submitted"),
+    isNotNull(users.email),
+    lte(applications.renewalNoticeSentAt, cutoff),
+    isNull(applications.renewalReminderSentAt),
+    expired(today),
+  );
+  const due = await db.select({ id: applications.id }).from(applications).innerJoin(users, eq(users.id, applications.userId)).where(awaitingReminder).limit(limit);
+  if (due.length === 0) return { sent: 0, more: false };
+  const branding = brandingFrom(settings);
+  const reminder = await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) =>
+    createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, reminder: true, ...slots }),
+  );
+  const sent = await transactionWithMail(async (tx, outbox) => {
+    // The conditions again, under the lock: an answer that arrived since the select wins.
+    const locked = await tx
+      .select({
+        id: applications.id,
+        userId: applications.userId,
+        email: users.email,
+        postType: postTypes.label,
+        submittedAt: applications.submittedAt,
+        validUntil: applications.validUntil,
+        noticeSentAt: applications.renewalNoticeSentAt,
+      })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.userId))
+      .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
+      .where(and(inUuids(applications.id, due.map((row) => row.id)), awaitingReminder))
+      .for("update", { of: applications, skipLocked: true });
+    const batch = locked.flatMap((row) => (row.email && row.noticeSentAt ? [{ ...row, email: row.email, noticeSentAt: row.noticeSentAt }] : []));
+    if (batch.length === 0) return 0;
+    const links = await issueTokens(
+      tx,
+      batch.map((row) => ({
+        userId: row.userId,
+        purpose: "renewal" as const,
+        subject: row.id,
+        // Valid until a day after the deletion the reminder announces.
+        validMinutes: Math.max(60, Math.ceil((deletionMoment(row.noticeSentAt, settings.graceDays).getTime() - deps.now().getTime()) / 60_000) + 24 * 60),
+      })),
+    );
+    await outbox.enqueueMany(
+      batch.map((row, index) => {
+        // The deadline is fixed by the notice already delivered: a late delivery cannot shorten it.
+        const values = {
+          postType: row.postType,
+          submittedOn: formatFrenchDate(row.submittedAt),
+          validUntil: formatFrenchDate(row.validUntil),
+          deadline: formatFrenchDate(deletionDate(row.noticeSentAt, settings.graceDays)),
+          keepUrl: appLink(`/renouvellement/${links[index]}`),
+        };
+        return { template: reminderTemplate, to: row.email, userId: row.userId, subject: renewalNoticeSubject({ ...values, reminder: true }), relatedId: row.id, body: reminder.fill(values) };
+      }),
+    );
+    const ids = batch.map((row) => row.id);
+    await tx.update(applications).set({ renewalReminderSentAt: deps.now() }).where(inUuids(applications.id, ids));
+    await tx.insert(statusEvents).values(ids.map((applicationId) => ({ applicationId, kind: "renewal_reminder_sent" as const })));
+    return batch.length;
+  }, deps);
   return { sent, more: due.length === limit };
 }
 

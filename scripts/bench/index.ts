@@ -376,7 +376,7 @@ try {
     // As in production, where the job runs compiled in `next start`: React's production build, no TypeScript loader (build-job.ts).
     const jobEnv = { ...stack.env, DATABASE_URL: jobUrl, NODE_ENV: "production" };
     const jobFile = await buildJob();
-    const jobRun = async () => JSON.parse((await run(process.execPath, [jobFile], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; cpuSeconds: number; stepsMs: Record<string, number> };
+    const jobRun = async () => JSON.parse((await run(process.execPath, [jobFile], jobEnv, true)).trim().split("\n").pop()!) as { seconds: number; notices: number; reminders: number; deletions: number; mails: number; storageDeletions: number; runs: number; peakRssMo: number; cpuSeconds: number; stepsMs: Record<string, number> };
     // Where a run spent its time: its steps over 1 s.
     const steps = (run: { stepsMs: Record<string, number> }) =>
       Object.entries(run.stepsMs)
@@ -386,11 +386,15 @@ try {
     const notices = await jobRun();
     const caught = (await (await fetch(`${stack.inboxUrl}/api/messages`)).json()) as unknown[];
     say(`- avis : ${notices.notices} en ${notices.seconds.toFixed(1)} s (${Math.round(notices.notices / notices.seconds)}/s), ${notices.runs} exécution(s), ${caught.length} courriels reçus par le serveur SMTP ; CPU du processus ${notices.cpuSeconds.toFixed(1)} s, RSS max ${notices.peakRssMo} Mo (${steps(notices)})`);
-    // A month later: the reminder went a week before (another day's run), the grace period is over.
+    // 24 days later: a week before the deletion, the reminders.
+    await jobDb.db.execute(sql`update applications set renewal_notice_sent_at = now() - interval '24 days'`);
+    const reminders = await jobRun();
+    say(`- rappels : ${reminders.reminders} en ${reminders.seconds.toFixed(1)} s (${Math.round(reminders.reminders / reminders.seconds)}/s) ; CPU du processus ${reminders.cpuSeconds.toFixed(1)} s, RSS max ${reminders.peakRssMo} Mo (${steps(reminders)})`);
+    // A month after the notice: the reminder went a week before (another day's run), the grace period is over.
     await jobDb.db.execute(sql`update applications set renewal_notice_sent_at = now() - interval '31 days', renewal_reminder_sent_at = now() - interval '8 days'`);
     const deletions = await jobRun();
     say(`- suppressions : ${deletions.deletions} en ${deletions.seconds.toFixed(1)} s (${Math.round(deletions.deletions / deletions.seconds)}/s), ${deletions.storageDeletions} objets supprimés ; CPU du processus ${deletions.cpuSeconds.toFixed(1)} s, RSS max ${deletions.peakRssMo} Mo (${steps(deletions)})`);
-    results.dailyJob = { due: dueCount, notices, deletions, mailsCaught: caught.length };
+    results.dailyJob = { due: dueCount, notices, reminders, deletions, mailsCaught: caught.length };
   } finally {
     await jobDb.sql.end({ timeout: 5 });
   }

@@ -15,11 +15,12 @@ const cpuSeconds = () => {
 
 await runCli(async () => {
   const started = performance.now();
-  const totals = { notices: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0, stepsMs: {} as Record<string, number> };
+  const totals = { notices: 0, reminders: 0, deletions: 0, mails: 0, storageDeletions: 0, runs: 0, stepsMs: {} as Record<string, number> };
   for (;;) {
     const summary = await runDailyJob();
     totals.runs += 1;
     totals.notices += summary.notices.sent;
+    totals.reminders += summary.reminders.sent;
     totals.deletions += summary.deletions.deleted;
     totals.mails += summary.mail.sent;
     totals.storageDeletions += summary.storageDeletions.deleted;

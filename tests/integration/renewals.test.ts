@@ -183,6 +183,35 @@ describe("the six-month renewal", () => {
     expect(await stored(diplomaFile!.storageKey)).toBe(true);
   });
 
+  it("sends a batch's reminders together: each the deadline of its own notice and a link keeping its own application; one kept meanwhile gets none", async () => {
+    const batch = await Promise.all(["rappel-lot-a", "rappel-lot-b", "rappel-lot-c", "rappel-lot-d"].map((prefix) => expiredApplication(prefix)));
+    await runDailyJob(liveDeps());
+    // Notices of different days: each reminder must carry its own deletion date.
+    for (const [index, item] of batch.entries()) await ageNotice(item.applicationId, 24 + index);
+    const [kept, ...unanswered] = [batch[3]!, batch[0]!, batch[1]!, batch[2]!];
+    expect(await keepOwnApplication(kept.id, kept.applicationId)).toMatchObject({ ok: true });
+    // Batches of two: the step is called again while applications remain.
+    const run = await runDailyJob(liveDeps(), { batchSize: 2 });
+    expect(run.reminders.sent).toBeGreaterThanOrEqual(3);
+    const links = [];
+    for (const item of unanswered) {
+      const noticeAt = (await application(item.applicationId))!.renewalNoticeSentAt!;
+      const mails = (await inbox.to(item.email!)).filter((m) => m.subject.startsWith("AcloE – Rappel"));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain(formatFrenchDate(deletionDate(noticeAt, 30)));
+      expect(mails[0]!.text).toContain(`avant le ${formatFrenchDate(deletionDate(noticeAt, 30))}`);
+      expect(mails[0]!.text).toContain("AESH EN PIAL INTER-DEGRE");
+      expect((await application(item.applicationId))!.renewalReminderSentAt).not.toBeNull();
+      links.push(tokenIn(mails[0]!.text));
+    }
+    expect(new Set(links).size).toBe(3);
+    expect((await inbox.to(kept.email!)).filter((m) => m.subject.startsWith("AcloE – Rappel"))).toEqual([]);
+    // The second reminder's link keeps the second application, and only it.
+    expect(await answerRenewal(links[1]!, "keep")).toMatchObject({ ok: true, choice: "keep" });
+    expect(await application(unanswered[1]!.applicationId)).toMatchObject({ validUntil: addMonths(todayIso(), 6), renewalNoticeSentAt: null });
+    for (const other of [unanswered[0]!, unanswered[2]!]) expect((await application(other.applicationId))!.renewalNoticeSentAt).not.toBeNull();
+  });
+
   it("deletes unanswered applications by batches: each its own trace, audit entry and last mail; one kept meanwhile stays", async () => {
     const batch = await Promise.all(["lot-a", "lot-b", "lot-c"].map((prefix) => expiredApplication(prefix)));
     await runDailyJob(liveDeps());
