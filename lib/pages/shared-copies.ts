@@ -75,6 +75,8 @@ export function copyPlaceholder(): string {
 
 const copyRequestHeader = "x-aesh-copie-secret";
 
+export const retryAfterFailureMs = 60_000;
+
 /**
  * The copy of `path`, made now if there is none or it is too old (one rendering at a time per
  * page, whoever asks meanwhile waits for it), or null: then render for the request.
@@ -83,8 +85,9 @@ export async function sharedCopy(path: string, port: number): Promise<Copy | nul
   const current = store();
   const copy = current.copies.get(path);
   if (copy && fresh(copy)) return copy;
-  // After a failure, requests are rendered one by one for a while rather than each wait.
-  if (Date.now() - current.failedAt < settingsCacheMs) return null;
+  // After a failure (a server bound to another address than 127.0.0.1…), pages are rendered per
+  // request for a minute rather than each visitor waiting on another attempt.
+  if (Date.now() - current.failedAt < retryAfterFailureMs) return null;
   let making = current.making.get(path);
   if (!making) {
     making = makeCopy(path, port).finally(() => current.making.delete(path));

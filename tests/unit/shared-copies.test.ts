@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { copyBody, copyHeaders, copyPlaceholder, isCopyRendering, sharedCopy, wantsSharedCopy } from "@/lib/pages/shared-copies";
+import { copyBody, copyHeaders, copyPlaceholder, isCopyRendering, retryAfterFailureMs, sharedCopy, wantsSharedCopy } from "@/lib/pages/shared-copies";
 import { countSettingsWrite, settingsCacheMs } from "@/lib/settings/cache-time";
 
 function request(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
@@ -83,10 +83,12 @@ describe("a shared copy, against a real HTTP server standing for the app", () =>
     // Within the pause after a failure, no request waits on another attempt.
     expect(await sharedCopy("/accessibilite", port)).toBeNull();
     expect(renders).toBe(before);
-    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.now() + settingsCacheMs + 1);
+    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.now() + retryAfterFailureMs + 1);
     try {
       status = 500;
       expect(await sharedCopy("/donnees-personnelles", port)).toBeNull();
+      // Tried again once the pause is over: the error page is not kept either.
+      expect(renders).toBe(before + 1);
     } finally {
       clock.mockRestore();
       status = 200;
