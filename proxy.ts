@@ -6,7 +6,7 @@ import { malformedActionCall } from "@/lib/security/action-calls";
 import { contentSecurityPolicy, fixedSecurityHeaders, newNonce, strictTransportSecurity } from "@/lib/security/headers";
 
 /**
- * Cheap and stateless: passes the requested path to server components (as `x-aesh-path`), so a
+ * Cheap, and holds no session: passes the requested path to server components (as `x-aesh-path`), so a
  * candidate page reached without a session sends to the login and comes back to it after; and
  * sets each page's Content-Security-Policy with a fresh nonce (Next.js reads it from the request
  * header and puts it on its scripts), with HSTS in production. Answers anonymous visitors of the
