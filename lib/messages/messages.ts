@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import { createElement } from "react";
 import { z } from "zod";
 import { ApplicationMessageEmail, applicationMessageSubject } from "../../emails/application-message";
@@ -116,14 +116,22 @@ export async function sendStaffMessage(staff: StaffMember, applicationId: string
   }, deps);
 }
 
-/** A staff member opened the candidature: the candidate's answers are read. */
+/**
+ * A staff member opened the candidature: the candidate's answers are read. One statement, the
+ * perimeter checked inside it (a candidature outside it changes nothing).
+ */
 export async function markCandidateMessagesRead(db: Queryable, staff: StaffMember, applicationId: string): Promise<void> {
   assertStaff(staff);
   if (!isUuid(applicationId)) return;
-  const [visible] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)));
-  if (!visible) return;
   await db
     .update(applicationMessages)
     .set({ readAt: sql`now()` })
-    .where(and(eq(applicationMessages.applicationId, applicationId), eq(applicationMessages.fromStaff, false), isNull(applicationMessages.readAt)));
+    .where(
+      and(
+        eq(applicationMessages.applicationId, applicationId),
+        eq(applicationMessages.fromStaff, false),
+        isNull(applicationMessages.readAt),
+        exists(db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)))),
+      ),
+    );
 }

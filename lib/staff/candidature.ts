@@ -2,12 +2,12 @@ import "server-only";
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { loadApplicationDetails, type ApplicationDetail } from "../applications/queries";
 import { statusWords } from "../applications/status";
-import type { Queryable } from "../db/client";
+import type { Database, Queryable } from "../db/client";
 import { applications, auditLog, diplomas, staffNotes, statusEvents, users } from "../db/schema";
 import { listDiplomas, type DiplomaDetail } from "../diplomas/diplomas";
 import { listMessages, type ApplicationMessage } from "../messages/messages";
 import { deletionDate } from "../renewals/rules";
-import { loadSettings } from "../settings/settings";
+import { cachedSettings } from "../settings/settings";
 import { isUuid } from "../validation";
 import { rqthOptions } from "../applications/form-schema";
 import { recordAudit } from "../audit/audit";
@@ -49,7 +49,7 @@ const auditTitles: Record<string, string> = {
 };
 
 /** The candidature, or null when it does not exist or lies outside the staff member's perimeter. */
-export async function loadStaffCandidature(db: Queryable, staff: StaffMember, applicationId: string): Promise<StaffCandidature | null> {
+export async function loadStaffCandidature(db: Database, staff: StaffMember, applicationId: string): Promise<StaffCandidature | null> {
   assertStaff(staff);
   if (!isUuid(applicationId)) return null;
   const [visible] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)));
@@ -83,7 +83,8 @@ export async function loadStaffCandidature(db: Queryable, staff: StaffMember, ap
       )
       .orderBy(desc(auditLog.createdAt))
       .limit(500),
-    loadSettings(db),
+    // The grace period, for the deletion date: the settings pages read (kept a few seconds).
+    cachedSettings(db),
   ]);
   if (!person) return null;
   const history: HistoryEntry[] = [

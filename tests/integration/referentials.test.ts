@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApplication, updateApplication } from "@/lib/applications/commands";
 import { findApplication, loadFormOptions } from "@/lib/applications/queries";
@@ -16,6 +16,7 @@ import {
   setReferentialActive,
 } from "@/lib/referentials/referentials";
 import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
+import { loadFilterOptions } from "@/lib/staff/filter-options";
 import { applicationForm } from "../support/applications";
 import { insertCandidate, insertStaff } from "../support/factories";
 
@@ -79,6 +80,14 @@ describe("référentiels: entries", () => {
     const other = await insertCandidate("referentiel");
     expect(await createApplication(other.id, await applicationForm({ zones: [zone.id] }))).toMatchObject({ ok: false, errors: { zones: expect.any(String) } });
     expect(await findReferentialEntry(db(), admin, "zones", zone.id)).toMatchObject({ active: false, usage: 1 });
+    // Staff filters still offer it, marked, in the referential's order, beside the other lists.
+    const staffOptions = await loadFilterOptions(db());
+    expect(staffOptions.zones.find((option) => option.value === zone.id)?.label).toBe(`${zone.label} (retiré)`);
+    const ordered = await db().select({ id: zones.id }).from(zones).orderBy(asc(zones.rank), asc(zones.label));
+    expect(staffOptions.zones.map((option) => option.value)).toEqual(ordered.map((row) => row.id));
+    expect(staffOptions.postTypes.map((option) => option.label)).toContain("AESH EN PIAL INTER-DEGRE");
+    expect(staffOptions.workingTimes.map((option) => option.label)).toContain("Temps plein");
+    expect(staffOptions.teachingTypes.length).toBeGreaterThan(0);
 
     expect(await setReferentialActive(admin, "zones", zone.id, true)).toMatchObject({ ok: true });
     expect((await loadFormOptions(db())).zones.map((option) => option.id)).toContain(zone.id);

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import { createApplication } from "@/lib/applications/commands";
 import { authenticate } from "@/lib/auth/login";
 import { getDb } from "@/lib/db/client";
+import { listMessages, markCandidateMessagesRead, replyAsCandidate } from "@/lib/messages/messages";
 import { staffSessions, users, zones } from "@/lib/db/schema";
 import { StaffForbidden, type StaffMember } from "@/lib/staff/access";
 import { listApplications } from "@/lib/staff/applications";
@@ -117,6 +118,12 @@ describe("a gestionnaire limited to départements", () => {
     expect(await loadCandidate(db(), limited, outside.userId)).toBeNull();
     expect(await addNote(limited, outside.applicationId, "Hors périmètre")).toEqual({ ok: false, notFound: true });
     expect(await changeStatus(limited, [outside.applicationId], { status: "in_review", reason: "" })).toEqual({ ok: false, notFound: true });
+    // The candidate's answers stay unread for the service when someone outside the perimeter asks.
+    expect(await replyAsCandidate(db(), outside.userId, outside.applicationId, "Ma réponse")).toEqual({ ok: true });
+    await markCandidateMessagesRead(db(), limited, outside.applicationId);
+    expect((await listMessages(db(), outside.applicationId)).map((message) => message.readAt)).toEqual([null]);
+    await markCandidateMessagesRead(db(), boss, outside.applicationId);
+    expect((await listMessages(db(), outside.applicationId)).map((message) => message.readAt)).toEqual([expect.any(Date)]);
     const csv = await drain(
       (await exportApplications(db(), limited, { ids: [inside.applicationId, outside.applicationId] }, { format: "csv", includeRqth: false })).stream,
     );

@@ -65,7 +65,7 @@ export default async function StaffApplicationPage({
   const listQuery = applicationFiltersQuery(filters);
   // The neighbours first: reading the candidate's answers takes it out of a "non lus" list.
   const around = await neighbours(db, staff, filters, id);
-  await markCandidateMessagesRead(db, staff, id);
+  if (candidature.messages.some((message) => !message.fromStaff && !message.readAt)) await markCandidateMessagesRead(db, staff, id);
   const { application, candidate } = candidature;
   const complete = application.missing.length === 0;
   const withList = (path: string, extra = "") => `${path}?${[listQuery, extra].filter(Boolean).join("&")}`;
