@@ -87,8 +87,10 @@ export const applicationZones = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.rank] }),
     uniqueIndex("application_zones_application_zone_key").on(t.applicationId, t.zoneId),
-    // "Zone du premier vœu" and "une zone parmi les vœux" filters of the staff list.
-    index("application_zones_zone_rank_idx").on(t.zoneId, t.rank),
+    // "Zone du premier vœu" and "une zone parmi les vœux" filters of the staff list. The
+    // application's id in the key too: the filter's applications are read from the index alone
+    // (an index-only scan), not from the table's pages.
+    index("application_zones_zone_rank_idx").on(t.zoneId, t.rank, t.applicationId),
     check("application_zones_rank_positive", sql`${t.rank} >= 1`),
   ],
 );
