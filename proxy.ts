@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env, serverPort } from "@/lib/env";
-import { sharedCopyRenderHeader } from "@/lib/pages/shared-copy-header";
-import { copyBody, copyHeaders, copyPlaceholder, isCopyRendering, sharedCopy, wantsSharedCopy, withoutCopySecret } from "@/lib/pages/shared-copies";
+import { copyBody, copyHeaders, copyPlaceholder, isCopyRendering, markCopyRendering, sharedCopy, wantsSharedCopy } from "@/lib/pages/shared-copies";
 import { malformedActionCall } from "@/lib/security/action-calls";
 import { contentSecurityPolicy, fixedSecurityHeaders, newNonce, strictTransportSecurity } from "@/lib/security/headers";
 
@@ -61,10 +60,7 @@ export async function proxy(request: NextRequest) {
       });
     }
   }
-  const headers = withoutCopySecret(new Headers(request.headers));
-  // Only the proxy says a rendering is a shared copy's (its settings are then read fresh).
-  headers.delete(sharedCopyRenderHeader);
-  if (renderingCopy) headers.set(sharedCopyRenderHeader, "1");
+  const headers = markCopyRendering(new Headers(request.headers), renderingCopy);
   headers.set("x-aesh-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
-import { sharedCopyRenderHeader } from "@/lib/pages/shared-copy-header";
+import { isSharedCopyRendering } from "@/lib/pages/shared-copies";
 import { cachedSettings } from "@/lib/settings/settings";
 
 /**
@@ -11,6 +11,5 @@ import { cachedSettings } from "@/lib/settings/settings";
  * marked by the proxy) reads them fresh: the copy then lives `settingsCacheMs`, no longer.
  */
 export const getRequestSettings = cache(async () => {
-  const fresh = (await headers()).get(sharedCopyRenderHeader) === "1";
-  return cachedSettings(getDb(), { fresh });
+  return cachedSettings(getDb(), { fresh: isSharedCopyRendering(await headers()) });
 });

@@ -139,8 +139,24 @@ export function copyHeaders(copy: Copy, nonce: string): Record<string, string> {
   return Object.fromEntries(Object.entries(copy.headers).map(([name, value]) => [name, value.replaceAll(store().placeholder, nonce)]));
 }
 
-/** The request headers a page is rendered with: the proxy's secret stays in the proxy. */
-export function withoutCopySecret(headers: Headers): Headers {
+/**
+ * Set by the proxy ("1") on the request a shared copy is rendered from, removed from every
+ * other request: pages then read the settings fresh (app/_data/settings.ts).
+ */
+const copyRenderHeader = "x-aesh-copie";
+
+/**
+ * The request headers a page is rendered with: the proxy's secret stays in the proxy, and only
+ * the proxy says that a rendering is a shared copy's.
+ */
+export function markCopyRendering(headers: Headers, renderingCopy: boolean): Headers {
   headers.delete(copyRequestHeader);
+  headers.delete(copyRenderHeader);
+  if (renderingCopy) headers.set(copyRenderHeader, "1");
   return headers;
+}
+
+/** For pages: whether this rendering is a public page's shared copy (see `markCopyRendering`). */
+export function isSharedCopyRendering(headers: Headers): boolean {
+  return headers.get(copyRenderHeader) === "1";
 }

@@ -46,6 +46,35 @@ const expired = (today: string) => lt(applications.validUntil, today);
 const noticeOf = (applicationId: SQLWrapper | string, status: "pending" | "sent" | "failed", extra?: SQL) =>
   and(eq(emailOutbox.relatedId, applicationId), eq(emailOutbox.template, noticeTemplate), eq(emailOutbox.status, status), extra);
 
+/** What a renewal mail (the notice, or its reminder) says of its application and where it goes. */
+const renewalMailFields = {
+  id: applications.id,
+  userId: applications.userId,
+  email: users.email,
+  postType: postTypes.label,
+  submittedAt: applications.submittedAt,
+  validUntil: applications.validUntil,
+};
+
+/** The renewal mail, rendered once for a step and filled per application (lib/mail/template). */
+function compileRenewalMail(settings: Settings, reminder: boolean) {
+  const branding = brandingFrom(settings);
+  return compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) =>
+    createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, reminder, ...slots }),
+  );
+}
+
+/** One application's values for `compileRenewalMail`: its dates, the deletion date, its own link. */
+function renewalMailValues(row: { postType: string; submittedAt: Date; validUntil: string }, deadline: string, token: string) {
+  return {
+    postType: row.postType,
+    submittedOn: formatFrenchDate(row.submittedAt),
+    validUntil: formatFrenchDate(row.validUntil),
+    deadline,
+    keepUrl: appLink(`/renouvellement/${token}`),
+  };
+}
+
 /** Still waiting for its notice: submitted, past its validity, no notice recorded. */
 const awaitingNotice = (today: string) => and(eq(applications.status, "submitted"), isNull(applications.renewalNoticeSentAt), expired(today));
 
@@ -67,12 +96,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
   const today = todayIso(deps.now());
   const due = await db
     .select({
-      id: applications.id,
-      userId: applications.userId,
-      email: users.email,
-      postType: postTypes.label,
-      submittedAt: applications.submittedAt,
-      validUntil: applications.validUntil,
+      ...renewalMailFields,
       // A previous run may have had the mail accepted and stopped before recording it.
       delivered: sql<boolean>`exists (select 1 from ${emailOutbox} where ${deliveredNotice})`,
     })
@@ -106,9 +130,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
   result.recovered = await recordNotices(db, ids(due.filter((row) => row.email && row.delivered)), today);
   const toSend = due.filter((row) => row.email && !row.delivered);
   if (toSend.length > 0) {
-    // One render for the batch, filled per candidate (lib/mail/template).
-    const branding = brandingFrom(settings);
-    const notice = await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) => createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, ...slots }));
+    const notice = await compileRenewalMail(settings, false);
     const queued = await db.transaction(async (tx) => {
       // The conditions again, under the lock: an answer that arrived since the select wins.
       const locked = await tx
@@ -134,13 +156,7 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       const outboxIds: string[] = [];
       const fresh = [];
       for (const [index, row] of batch.entries()) {
-        const values = {
-          postType: row.postType,
-          submittedOn: formatFrenchDate(row.submittedAt),
-          validUntil: formatFrenchDate(row.validUntil),
-          deadline,
-          keepUrl: appLink(`/renouvellement/${links[index]}`),
-        };
+        const values = renewalMailValues(row, deadline, links[index]!);
         const mail = { toAddress: row.email!, userId: row.userId, subject: renewalNoticeSubject(values), ...sealedBody(notice.fill(values)), nextAttemptAt: sql`now()` };
         const pendingId = pendingOf.get(row.id);
         if (pendingId) {
@@ -225,22 +241,11 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
   );
   const due = await db.select({ id: applications.id }).from(applications).innerJoin(users, eq(users.id, applications.userId)).where(awaitingReminder).limit(limit);
   if (due.length === 0) return { sent: 0, more: false };
-  const branding = brandingFrom(settings);
-  const reminder = await compileEmail(["postType", "submittedOn", "validUntil", "deadline", "keepUrl"], (slots) =>
-    createElement(RenewalNoticeEmail, { branding, validityMonths: settings.validityMonths, reminder: true, ...slots }),
-  );
+  const reminder = await compileRenewalMail(settings, true);
   const sent = await transactionWithMail(async (tx, outbox) => {
     // The conditions again, under the lock: an answer that arrived since the select wins.
     const locked = await tx
-      .select({
-        id: applications.id,
-        userId: applications.userId,
-        email: users.email,
-        postType: postTypes.label,
-        submittedAt: applications.submittedAt,
-        validUntil: applications.validUntil,
-        noticeSentAt: applications.renewalNoticeSentAt,
-      })
+      .select({ ...renewalMailFields, noticeSentAt: applications.renewalNoticeSentAt })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.userId))
       .innerJoin(postTypes, eq(postTypes.id, applications.postTypeId))
@@ -261,13 +266,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
     await outbox.enqueueMany(
       batch.map((row, index) => {
         // The deadline is fixed by the notice already delivered: a late delivery cannot shorten it.
-        const values = {
-          postType: row.postType,
-          submittedOn: formatFrenchDate(row.submittedAt),
-          validUntil: formatFrenchDate(row.validUntil),
-          deadline: formatFrenchDate(deletionDate(row.noticeSentAt, settings.graceDays)),
-          keepUrl: appLink(`/renouvellement/${links[index]}`),
-        };
+        const values = renewalMailValues(row, formatFrenchDate(deletionDate(row.noticeSentAt, settings.graceDays)), links[index]!);
         return { template: reminderTemplate, to: row.email, userId: row.userId, subject: renewalNoticeSubject({ ...values, reminder: true }), relatedId: row.id, body: reminder.fill(values) };
       }),
     );

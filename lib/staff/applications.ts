@@ -145,7 +145,6 @@ export async function listApplications(
         .limit(pageSize)
         .offset((page - 1) * pageSize)
     ).map((row) => row.id);
-  const [total, requested] = await pageAndTotal();
   /**
    * A search, or the order by name, reads and sorts every application the filters keep before
    * the first row: the total is counted over that same set (`count(*) over ()`), half the
@@ -158,6 +157,7 @@ export async function listApplications(
     // Past the end, the page has no row to carry the total.
     return rows.length > 0 ? [rows[0]!.total, rows.map((row) => row.id)] : [await countOf(db, where), []];
   }
+  const [total, requested] = await pageAndTotal();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pages);
   // A page past the end (a shared link to a list that shrank) shows the last one.
