@@ -5,8 +5,8 @@ import { staffStatusLabel } from "../applications/status";
 import { formatFrenchDate } from "../format/date";
 
 /**
- * The columns of the staff exports (CSV and XLSX share them). Pure, so the escaping rules are
- * tested on their own. RQTH is a column only when the staff member asks for it.
+ * The columns of the staff exports (CSV and XLSX share them; the CSV dialect is ./csv). RQTH is
+ * a column only when the staff member asks for it.
  */
 
 export type ExportPerson = {
@@ -22,15 +22,6 @@ export type ExportPerson = {
 
 /** An export knows of a given file only that it is there (its id). */
 export type ExportRow = { application: ApplicationDetail<{ id: string }>; person: ExportPerson };
-
-/**
- * A CSV cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return
- * that some spreadsheets strip first) starts with an apostrophe: shown as typed, never
- * evaluated (OWASP "CSV injection"). XLSX cells are typed as text already and need nothing.
- */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const ranked = (items: { label: string }[]) => items.map((item, index) => `${index + 1}. ${item.label}`).join(" ; ");
 const date = (value: string | Date | null) => (value ? formatFrenchDate(value) : "");
@@ -77,7 +68,7 @@ export function exportColumns(includeRqth: boolean): ExportColumn[] {
   return columns;
 }
 
-/** One exported line; for CSV, every cell neutralised. */
-export function exportLine(columns: ExportColumn[], row: ExportRow, format: "csv" | "xlsx"): string[] {
-  return columns.map((column) => (format === "csv" ? neutralise(column.value(row)) : column.value(row)));
+/** One exported line's cells (the CSV writer neutralises them, `csvLine`). */
+export function exportLine(columns: ExportColumn[], row: ExportRow): string[] {
+  return columns.map((column) => column.value(row));
 }

@@ -3,7 +3,6 @@ import { and, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { inUuids } from "../db/conditions";
 import { PassThrough, pipeline, Readable, Transform } from "node:stream";
-import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { loadChoiceLabels, rankedChoiceIds, rankedOptions } from "../applications/choices";
 import { applicationDetail, loadAttachmentTypes, type ApplicationDetail } from "../applications/queries";
@@ -15,6 +14,7 @@ import { logger } from "../logger";
 import { isUuid } from "../validation";
 import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
 import { filteredApplications } from "./applications";
+import { csvFile, room } from "./csv";
 import { exportColumns, exportLine, type ExportPerson, type ExportRow } from "./export-columns";
 import { applicationFiltersQuery, type ApplicationFilters } from "./list-filters";
 
@@ -37,10 +37,18 @@ type StreamedRow = {
   university: string | null; component: string | null; program: string | null; curriculum: string | null; level: string | null; ine: string | null;
   submittedAt: Date | string; validUntil: string; renewalNoticeSentAt: Date | string | null; renewalReminderSentAt: Date | string | null;
   postTypeLabel: string; requiresTeachingType: boolean; requiresZone: boolean; requiresWorkingTime: boolean; requiresUniversity: boolean;
-  teachingTypes: string[] | null; zones: string[] | null; workingTimes: string[] | null;
-  teachingTypeRanks: number[] | null; zoneRanks: number[] | null; workingTimeRanks: number[] | null;
-  attachedTypes: string[] | null; attachedFiles: string[] | null;
+  /** Comma-separated, in rank order (`rankedChoiceIds`). */
+  teachingTypes: string | null; zones: string | null; workingTimes: string | null;
+  teachingTypeRanks: string | null; zoneRanks: string | null; workingTimeRanks: string | null;
+  /** Comma-separated, in the same order: a given file's attachment type and id. */
+  attachedTypes: string | null; attachedFiles: string | null;
 } & { [K in keyof ExportPerson as `person_${K}`]: ExportPerson[K] };
+
+function attachedFiles(types: string | null, fileIds: string | null): { attachmentTypeId: string; file: { id: string } }[] {
+  if (!types) return [];
+  const ids = fileIds!.split(",");
+  return types.split(",").map((attachmentTypeId, index) => ({ attachmentTypeId, file: { id: ids[index]! } }));
+}
 
 /** The next batch is asked of the database while this one is written: the two overlap. */
 async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
@@ -63,7 +71,7 @@ async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
 /**
  * The rows to export, batch after batch, oldest application first: one query, read through a
  * cursor (memory bounded by a batch whatever the list's size), whose rows carry their ranked
- * choices and given files as arrays of ids, aggregated in one pass per table — not one
+ * choices and given files as comma-separated ids, aggregated in one pass per table — not one
  * subquery per row, nor seven queries per batch (3× slower). Each row becomes the
  * ApplicationDetail the pages read (`applicationDetail`: slots and completeness from one place).
  */
@@ -95,7 +103,7 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
     left join (${rankedChoiceIds("zones", among)}) wished_zones on wished_zones.application_id = ${applications.id}
     left join (${rankedChoiceIds("workingTimes", among)}) wished_times on wished_times.application_id = ${applications.id}
     left join (
-      select ${applicationAttachments.applicationId} as application_id, array_agg(${applicationAttachments.attachmentTypeId}) as types, array_agg(${files.id}) as files
+      select ${applicationAttachments.applicationId} as application_id, string_agg(${applicationAttachments.attachmentTypeId}::text, ',') as types, string_agg(${files.id}::text, ',') as files
       from ${applicationAttachments} join ${files} on ${files.id} = ${applicationAttachments.fileId} and ${files.status} = 'ready'
       ${among ? sql`where ${applicationAttachments.applicationId} in (${among})` : sql``}
       group by ${applicationAttachments.applicationId}
@@ -120,7 +128,7 @@ export async function* exportBatches(db: Database, staff: StaffMember, source: E
             zones: rankedOptions(row.zones, row.zoneRanks, labels.zones),
             workingTimes: rankedOptions(row.workingTimes, row.workingTimeRanks, labels.workingTimes),
           },
-          attached: (row.attachedTypes ?? []).map((attachmentTypeId, index) => ({ attachmentTypeId, file: { id: row.attachedFiles![index]! } })),
+          attached: attachedFiles(row.attachedTypes, row.attachedFiles),
         },
         types,
       ),
@@ -170,20 +178,6 @@ function inChunks(source: Readable, size = 65_536): Readable {
   return pipeline(source, chunks, () => {});
 }
 
-/** Waits until `stream` wants more, or is gone (the download was cancelled): never forever. */
-export function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
-  if (stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off("drain", done);
-      stream.off("close", done);
-      resolve();
-    };
-    stream.once("drain", done);
-    stream.once("close", done);
-  });
-}
-
 /**
  * Starts an export and logs it (with RQTH, as its own action: health data left the platform).
  * The returned stream is the file; errors midway end it early and are logged.
@@ -209,24 +203,10 @@ export async function exportApplications(
   const baseName = `candidatures-aesh-${todayIso()}`;
   const batches = exportBatches(db, staff, source);
   if (options.format === "csv") {
-    const csv = stringify({ delimiter: ";", bom: true, record_delimiter: "windows", quoted_match: /[;"\n\r]/ });
-    csv.write(columns.map((column) => column.header));
-    void (async () => {
-      try {
-        for await (const batch of batches) {
-          for (const row of batch) {
-            if (csv.destroyed) return; // the download was cancelled: stop reading the database
-            // Respect back-pressure: a slow download must not pile rows up in memory.
-            if (!csv.write(exportLine(columns, row, "csv"))) await room(csv);
-          }
-        }
-        csv.end();
-      } catch (error) {
-        logger.error("export.failed", { format: "csv", error });
-        csv.destroy(error instanceof Error ? error : new Error(String(error)));
-      }
+    const lines = (async function* () {
+      for await (const batch of batches) yield batch.map((row) => exportLine(columns, row));
     })();
-    return { fileName: `${baseName}.csv`, contentType: "text/csv; charset=utf-8", stream: inChunks(csv) };
+    return { fileName: `${baseName}.csv`, contentType: "text/csv; charset=utf-8", stream: csvFile(columns.map((column) => column.header), lines, "export.failed") };
   }
   const output = new PassThrough();
   void (async () => {
@@ -238,7 +218,7 @@ export async function exportApplications(
       sheet.getRow(1).commit();
       for await (const batch of batches) {
         if (output.destroyed) return; // the download was cancelled
-        for (const row of batch) sheet.addRow(exportLine(columns, row, "xlsx")).commit();
+        for (const row of batch) sheet.addRow(exportLine(columns, row)).commit();
         // The writer pushes into `output`; wait when the reader is slower than the database.
         if (output.writableNeedDrain) await room(output);
       }
