@@ -47,9 +47,20 @@ export function formatParisTime(date: Date): string {
     .replace(":", " h ");
 }
 
+// Paris has changed its offset only at whole UTC hours since 1911 (summer time starts and ends
+// at 01:00 UTC), so the day of a moment is the day of its hour: the last hour's day is kept.
+// An export formats 150 000 moments in order, a dozen an hour; Intl took 3 % of its time.
+let lastHour = Number.NaN;
+let lastDay = "";
+
 /** Today's date in Paris, as "YYYY-MM-DD". */
 export function todayIso(now = new Date()): string {
-  return parisDay.format(now);
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (hour !== lastHour) {
+    lastDay = parisDay.format(now);
+    lastHour = hour;
+  }
+  return lastDay;
 }
 
 /** "2026-08-31" + 6 months → "2027-02-28": the same day, or the month's last day when it has none. */

@@ -212,13 +212,23 @@ export async function exportApplications(
   void (async () => {
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+      // One style object for every data cell: ExcelJS recognises a style it has registered by
+      // identity, and gave each cell a new empty one, re-derived each time (a third of the
+      // XLSX export's CPU).
+      const plain: Partial<ExcelJS.Style> = {};
       const sheet = workbook.addWorksheet("Candidatures", { views: [{ state: "frozen", ySplit: 1 }] });
       sheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: column.width }));
       sheet.getRow(1).font = { bold: true };
       sheet.getRow(1).commit();
       for await (const batch of batches) {
         if (output.destroyed) return; // the download was cancelled
-        for (const row of batch) sheet.addRow(exportLine(columns, row)).commit();
+        for (const row of batch) {
+          const added = sheet.addRow(exportLine(columns, row));
+          added.eachCell((cell) => {
+            cell.style = plain;
+          });
+          added.commit();
+        }
         // The writer pushes into `output`; wait when the reader is slower than the database.
         if (output.writableNeedDrain) await room(output);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFrenchDate, normalizeFrenchDate, parseFrenchDate } from "@/lib/format/date";
+import { formatFrenchDate, normalizeFrenchDate, parseFrenchDate, todayIso } from "@/lib/format/date";
 
 describe("dates typed as JJ/MM/AAAA", () => {
   // A phone's numeric keypad has no "/": people type digits, spaces, dots or dashes.
@@ -24,5 +24,22 @@ describe("dates shown as JJ/MM/AAAA", () => {
     // Summer time (UTC+2).
     expect(formatFrenchDate(new Date("2026-06-30T22:30:00Z"))).toBe("01/07/2026");
     expect(formatFrenchDate("2026-12-01")).toBe("01/12/2026");
+  });
+
+  it("gives every moment its Paris day, around the changes of summer time and in any order", () => {
+    const paris = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+    // Every 10 minutes of the days around both changes of 2026 (29 March, 25 October) and of a
+    // winter and a summer evening, read forwards, then backwards, then hours interleaved.
+    const moments: Date[] = [];
+    for (const start of ["2026-03-28T20:00:00Z", "2026-10-24T20:00:00Z", "2026-11-30T20:00:00Z", "2026-06-30T20:00:00Z"]) {
+      for (let minutes = 0; minutes < 36 * 60; minutes += 10) moments.push(new Date(Date.parse(start) + minutes * 60_000));
+    }
+    const interleaved = moments.map((_, index) => moments[(index * 37) % moments.length]!);
+    for (const moment of [...moments, ...moments.toReversed(), ...interleaved]) {
+      expect(todayIso(moment), moment.toISOString()).toBe(paris.format(moment));
+    }
+    expect(todayIso(new Date("2026-10-25T00:59:59Z"))).toBe("2026-10-25");
+    expect(todayIso(new Date("2026-03-28T22:59:59Z"))).toBe("2026-03-28");
+    expect(todayIso(new Date("2026-03-28T23:00:00Z"))).toBe("2026-03-29");
   });
 });
