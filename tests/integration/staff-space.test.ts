@@ -378,6 +378,10 @@ describe("staff files, dossier and exports", () => {
     const values = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map((cell) => String(cell ?? "")));
     expect(values[0]).toContain("RQTH");
     expect(values).toHaveLength(3);
+    // The header in bold, frozen above the rows; the rows in the plain style.
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(values.slice(1).map((row) => row[values[0]!.indexOf("RQTH")]).sort()).toEqual(["Non", "Oui"]);
     // In XLSX a leading "=" is text, as typed: a text cell is never evaluated, nothing to neutralise.
     expect(values.slice(1).map((row) => row[values[0]!.indexOf("Prénom")]).sort()).toEqual(["=HYPERLINK(\"http://x\")", "Zoé"]);
