@@ -197,14 +197,18 @@ function unreadFromServiceCount(): SQL<number> {
 
 /**
  * Applications with everything their pages show, completeness included: a candidate's own
- * (`userId`), or given ones (`ids`, for staff, whose perimeter is checked by the caller). One
+ * (`userId`), or given ones (`ids`, for staff, their perimeter as `within`). One
  * statement: choices, attachment types and files come as JSON columns (six statements before),
  * and `applicationDetail` derives the slots and what is missing, as for every other reader.
  */
-export async function loadApplicationDetails(db: Queryable, where: { userId: string; ids?: string[] } | { userId?: string; ids: string[] }): Promise<LoadedApplication[]> {
+export async function loadApplicationDetails(
+  db: Queryable,
+  where: ({ userId: string; ids?: string[] } | { userId?: string; ids: string[] }) & { within?: SQL },
+): Promise<LoadedApplication[]> {
   const conditions: (SQL | undefined)[] = [
     where.userId ? eq(applications.userId, where.userId) : undefined,
     where.ids ? inUuids(applications.id, where.ids) : undefined,
+    where.within,
   ];
   const rows = await db
     .select({

@@ -247,36 +247,42 @@ export async function neighbours(
   applicationId: string,
 ): Promise<{ previous: string | null; next: string | null; position: number | null; total: number }> {
   assertStaff(staff);
+  if (!isUuid(applicationId)) return { previous: null, next: null, position: null, total: 0 };
   const where = filteredApplications(staff, filters);
   const { key, descending } = sortColumns(filters.sort);
-  const [current] = await ordered(db, { key: sql<string>`(${key})::text`, id: applications.id }, filters.sort).where(and(where, eq(applications.id, applicationId)));
-  if (!current) return { previous: null, next: null, position: null, total: await countOf(db, where) };
-  const castKey = typedKey(filters.sort, current.key);
+  // The candidature's own (key, id), read inside each statement: the three run at once, where
+  // reading it first was one more round trip before them.
+  const current = sql`(select ${key}, ${applications.id} from ${applications}${
+    filters.sort.endsWith("nom") ? sql` join ${users} on ${users.id} = ${applications.userId}` : sql``
+  } where ${applications.id} = ${applicationId})`;
   // (key, id) compared as a row, in the list's direction.
-  const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} (${castKey}, ${current.id}::uuid)`;
-  const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} (${castKey}, ${current.id}::uuid)`;
+  const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} ${current}`;
+  const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} ${current}`;
   const step = (condition: SQL, order: SortKey) =>
     ordered(db, { id: applications.id }, filters.sort)
       .where(and(where, condition))
       .orderBy(...orderBy(order))
       .limit(1);
-  // The total and the position in one pass over the filtered list (two counts were two scans).
+  // The total, the position and whether the candidature is in the list, in one pass over it.
   const [[previous], [next], [counts]] = await Promise.all([
     step(before, invert(filters.sort)),
     step(after, filters.sort),
-    ordered(db, { total: count(), before: sql<number>`count(*) filter (where ${before})`.mapWith(Number) }, filters.sort).where(where),
+    ordered(
+      db,
+      {
+        total: count(),
+        before: sql<number>`count(*) filter (where ${before})`.mapWith(Number),
+        inList: sql<boolean>`coalesce(bool_or(${applications.id} = ${applicationId}), false)`,
+      },
+      filters.sort,
+    ).where(where),
   ]);
-  return { previous: previous?.id ?? null, next: next?.id ?? null, position: (counts?.before ?? 0) + 1, total: counts?.total ?? 0 };
+  const total = counts?.total ?? 0;
+  if (!counts?.inList) return { previous: null, next: null, position: null, total };
+  return { previous: previous?.id ?? null, next: next?.id ?? null, position: counts.before + 1, total };
 }
 
 const invert = (sort: SortKey): SortKey => (sort.startsWith("-") ? (sort.slice(1) as SortKey) : (`-${sort}` as SortKey));
-
-/** The current row's sort value, typed back as its column's type for the row comparison. */
-function typedKey(key: SortKey, value: string): SQL {
-  if (key.endsWith("depot")) return sql`${value}::timestamptz`;
-  if (key.endsWith("validite")) return sql`${value}::date`;
-  return sql`${value}::text`;
-}
 
 /** Counts by status and completeness, for the dashboard and the list's quick filters. */
 export async function countsByStatus(db: Queryable, staff: StaffMember) {

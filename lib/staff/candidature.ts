@@ -52,9 +52,7 @@ const auditTitles: Record<string, string> = {
 export async function loadStaffCandidature(db: Database, staff: StaffMember, applicationId: string): Promise<StaffCandidature | null> {
   assertStaff(staff);
   if (!isUuid(applicationId)) return null;
-  const [visible] = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.id, applicationId), applicationPerimeter(staff)));
-  if (!visible) return null;
-  const [application] = await loadApplicationDetails(db, { ids: [applicationId] });
+  const [application] = await loadApplicationDetails(db, { ids: [applicationId], within: applicationPerimeter(staff) });
   if (!application) return null;
   const [person, diplomaList, messages, notes, events, audits, settings] = await Promise.all([
     loadIdentity(db, application.userId),

@@ -212,6 +212,13 @@ describe("staff list: filters and search", () => {
       position: 2,
       total: 3,
     });
+    // In the date order the list opens with, the same walk.
+    const byDate = (await listApplications(db(), staff, filters(`q=${token}`))).rows.map((row) => row.id);
+    expect(await neighbours(db(), staff, filters(`q=${token}`), byDate[1]!)).toEqual({ previous: byDate[0], next: byDate[2], position: 2, total: 3 });
+    expect(await neighbours(db(), staff, filters(`q=${token}`), byDate[0]!)).toMatchObject({ previous: null, next: byDate[1], position: 1 });
+    // Opened from a list it is not in (its status changed since): no position, no neighbours.
+    expect(await neighbours(db(), staff, filters(`q=${token}&statut=submitted&tri=nom`), noe.applicationId)).toEqual({ previous: null, next: null, position: null, total: 2 });
+    expect(await neighbours(db(), staff, filters(`q=${token}`), "pas-un-identifiant")).toEqual({ previous: null, next: null, position: null, total: 0 });
   });
 
   it("keeps the stored completeness equal to what the candidate's page computes", async () => {

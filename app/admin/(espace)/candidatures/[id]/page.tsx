@@ -59,12 +59,12 @@ export default async function StaffApplicationPage({
   const staff = await requireStaff();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const candidature = await loadStaffCandidature(db, staff, id);
-  if (!candidature) notFound();
   const filters = parseApplicationFilters(query);
   const listQuery = applicationFiltersQuery(filters);
-  // The neighbours first: reading the candidate's answers takes it out of a "non lus" list.
-  const around = await neighbours(db, staff, filters, id);
+  // The neighbours before the answers are marked read, which takes the candidature out of a
+  // "non lus" list; read alongside the candidature, as neither needs the other.
+  const [candidature, around] = await Promise.all([loadStaffCandidature(db, staff, id), neighbours(db, staff, filters, id)]);
+  if (!candidature) notFound();
   if (candidature.messages.some((message) => !message.fromStaff && !message.readAt)) await markCandidateMessagesRead(db, staff, id);
   const { application, candidate } = candidature;
   const complete = application.missing.length === 0;
