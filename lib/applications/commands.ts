@@ -9,7 +9,8 @@ import type { Settings } from "../settings/definitions";
 import { loadSettings } from "../settings/settings";
 import { fieldErrors, isUuid } from "../validation";
 import { unofferedChoices, writeChoices, type ChoiceKind, type ChosenIds } from "./choices";
-import { applicationFormSchema, type ApplicationForm, type RawApplicationForm } from "./form-schema";
+import { applicationFormSchema, type ApplicationForm } from "./form-schema";
+import { type RawApplicationForm } from "./form-fields";
 import { loadApplicationDetails, openPostTypesFor } from "./queries";
 import { canEditForm } from "./status";
 

@@ -7,7 +7,7 @@ import { loadSettings } from "../settings/settings";
 import { isUuid } from "../validation";
 import { rankedChoicesJson, type Choices, type RankedOption } from "./choices";
 import { missingItems, type MissingItem, type SectionRequirements } from "./completeness";
-import type { RqthValue } from "./form-schema";
+import type { RqthValue } from "./form-fields";
 import type { ApplicationStatus } from "./status";
 
 /**

@@ -9,7 +9,8 @@ import { runObjectDeletions, scheduleObjectDeletion } from "../storage/deletions
 import { uploadMessages } from "../uploads/rules";
 import { beginUpload, claimVerifiedFile, confirmUpload, defaultUploadDeps, type DeclaredFile, type UploadDeps, type UploadResult, type UploadTicket } from "../uploads/uploads";
 import { fieldErrors, isUuid } from "../validation";
-import { diplomaFormSchema, type RawDiplomaForm } from "./form-schema";
+import { diplomaFormSchema } from "./form-schema";
+import { type RawDiplomaForm } from "./form-fields";
 
 /** "MES DIPLÔMES": the candidate's diplomas, each with an optional scanned or photographed PDF. */
 

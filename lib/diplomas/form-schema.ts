@@ -2,33 +2,7 @@ import { z } from "zod";
 import { invalidCharacterMessage, isCleanLine } from "../validation";
 import { parseFrenchDate } from "../format/date";
 
-/** "MES DIPLÔMES" form, as the browser sends it. Pure: the server action and the tests share it. */
-
-export const diplomaFieldLabels: Record<string, string> = {
-  label: "Libellé",
-  diplomaTypeId: "Type de diplôme",
-  obtainedOn: "Date d'obtention",
-  file: "Fichier scanné ou photographié de votre diplôme",
-  institution: "Etablissement",
-  country: "Pays",
-  city: "Ville",
-};
-
-export function readDiplomaForm(formData: FormData) {
-  const text = (name: string) => String(formData.get(name) ?? "").slice(0, 2000);
-  return {
-    label: text("label"),
-    diplomaTypeId: text("diplomaTypeId"),
-    obtainedOn: text("obtainedOn"),
-    institution: text("institution"),
-    country: text("country"),
-    city: text("city"),
-    fileId: text("fileId"),
-    removeFile: formData.get("removeFile") === "on",
-  };
-}
-
-export type RawDiplomaForm = ReturnType<typeof readDiplomaForm>;
+/** "MES DIPLÔMES" form checked (its fields: ./form-fields). Pure: the server action and the tests share it. */
 
 const fileNotRecognised = "Le fichier envoyé n'a pas été reconnu : déposez-le à nouveau.";
 

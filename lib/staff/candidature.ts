@@ -9,7 +9,7 @@ import { listMessages, type ApplicationMessage } from "../messages/messages";
 import { deletionDate } from "../renewals/rules";
 import { cachedSettings } from "../settings/settings";
 import { isUuid } from "../validation";
-import { rqthOptions } from "../applications/form-schema";
+import { rqthOptions } from "../applications/form-fields";
 import { recordAudit } from "../audit/audit";
 import { applicationPerimeter, assertStaff, staffActor, type StaffMember } from "./access";
 import { loadIdentity, type CandidateIdentity } from "./identity";

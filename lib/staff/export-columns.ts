@@ -1,6 +1,6 @@
 import { civilityLabels } from "../accounts/personal-details";
 import type { ApplicationDetail } from "../applications/queries";
-import { rqthOptions } from "../applications/form-schema";
+import { rqthOptions } from "../applications/form-fields";
 import { staffStatusLabel } from "../applications/status";
 import { formatFrenchDate } from "../format/date";
 

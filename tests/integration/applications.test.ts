@@ -7,7 +7,7 @@ import { createApplication, updateApplication } from "@/lib/applications/command
 import { findApplication, loadApplications } from "@/lib/applications/queries";
 import { deleteApplication } from "@/lib/applications/removal";
 import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
-import type { RawApplicationForm } from "@/lib/applications/form-schema";
+import type { RawApplicationForm } from "@/lib/applications/form-fields";
 import { getDb } from "@/lib/db/client";
 import { applications, attachmentTypes, auditLog, deletedApplications, files, postTypes, statusEvents, storageDeletions, teachingTypes, workingTimes, zones } from "@/lib/db/schema";
 import { addMonths, todayIso } from "@/lib/format/date";

@@ -5,7 +5,7 @@ import { deleteApplication } from "@/lib/applications/removal";
 import { getDb } from "@/lib/db/client";
 import { auditLog, diplomas, diplomaTypes, files } from "@/lib/db/schema";
 import { createDiploma, deleteDiploma, diplomaSummary, findDiploma, listDiplomas, startDiplomaUpload, updateDiploma, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
-import type { RawDiplomaForm } from "@/lib/diplomas/form-schema";
+import type { RawDiplomaForm } from "@/lib/diplomas/form-fields";
 import { uploadMessages } from "@/lib/uploads/rules";
 import { applicationForm } from "../support/applications";
 import { insertCandidate } from "../support/factories";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { RawApplicationForm } from "@/lib/applications/form-schema";
+import type { RawApplicationForm } from "@/lib/applications/form-fields";
 import { getDb } from "@/lib/db/client";
 import { postTypes } from "@/lib/db/schema";
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { applicationFormSchema, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { applicationFormSchema } from "@/lib/applications/form-schema";
+import { type RawApplicationForm } from "@/lib/applications/form-fields";
 import { addMonths } from "@/lib/format/date";
 
 const schema = applicationFormSchema({ maxZoneWishes: 3, maxWorkingTimeWishes: 2 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { diplomaFormSchema, type RawDiplomaForm } from "@/lib/diplomas/form-schema";
+import { diplomaFormSchema } from "@/lib/diplomas/form-schema";
+import { type RawDiplomaForm } from "@/lib/diplomas/form-fields";
 
 const schema = diplomaFormSchema({ today: "2026-11-29", birthDate: "1990-07-14", isCountry: (code) => ["FR", "BE", "BH"].includes(code) });
 const valid: RawDiplomaForm = {

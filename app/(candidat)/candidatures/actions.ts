@@ -7,7 +7,7 @@ import { formInput, formState, serverAction } from "@/app/_data/action";
 import { createApplication, updateApplication } from "@/lib/applications/commands";
 import { deleteApplication } from "@/lib/applications/removal";
 import { confirmAttachmentUpload, deleteAttachment, startAttachmentUpload } from "@/lib/applications/attachments";
-import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { readApplicationForm, type RawApplicationForm } from "@/lib/applications/form-fields";
 import { getDb } from "@/lib/db/client";
 import { replyAsCandidate } from "@/lib/messages/messages";
 import { keepOwnApplication } from "@/lib/renewals/renewals";

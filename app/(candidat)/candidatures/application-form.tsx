@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { FormOptions } from "@/lib/applications/queries";
 import type { SectionRequirements } from "@/lib/applications/completeness";
-import { applicationFieldLabels, levelOptions, rqthOptions, type RawApplicationForm } from "@/lib/applications/form-schema";
+import { applicationFieldLabels, levelOptions, rqthOptions, type RawApplicationForm } from "@/lib/applications/form-fields";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Fieldset, SelectField, TextField } from "@/components/ui/form";
 import { RankedChoices } from "@/components/ui/ranked-choices";

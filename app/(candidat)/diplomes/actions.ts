@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { formInput, formState, serverAction } from "@/app/_data/action";
 import { createDiploma, deleteDiploma, startDiplomaUpload, updateDiploma, verifyDiplomaUpload } from "@/lib/diplomas/diplomas";
-import { readDiplomaForm, type RawDiplomaForm } from "@/lib/diplomas/form-schema";
+import { readDiplomaForm, type RawDiplomaForm } from "@/lib/diplomas/form-fields";
 import { declaredFileSchema } from "@/lib/uploads/uploads";
 import { idSchema } from "@/lib/validation";
 import { z } from "zod";

@@ -7,7 +7,7 @@ import { DateField } from "@/components/ui/date-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Fieldset, RequiredNote, SelectField, TextField } from "@/components/ui/form";
 import { FormActions } from "@/components/ui/form-actions";
-import { diplomaFieldLabels, type RawDiplomaForm } from "@/lib/diplomas/form-schema";
+import { diplomaFieldLabels, type RawDiplomaForm } from "@/lib/diplomas/form-fields";
 import { formatFileSize } from "@/lib/format/date";
 import { startDiplomaFile, verifyDiplomaFile, type DiplomaFormState } from "./actions";
 

@@ -12,7 +12,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form";
 import { PageTitle } from "@/components/ui/page-title";
 import { findApplication, lastDecision } from "@/lib/applications/queries";
-import { rqthOptions } from "@/lib/applications/form-schema";
+import { rqthOptions } from "@/lib/applications/form-fields";
 import { candidateStatusLabel, canEditAttachments, canEditForm, lockedReason } from "@/lib/applications/status";
 import { getDb } from "@/lib/db/client";
 import { listMessages, markStaffMessagesRead } from "@/lib/messages/messages";
