@@ -88,8 +88,8 @@ async function waitForServer(base: string): Promise<void> {
   throw new Error(`le serveur ${base} ne répond pas`);
 }
 
-/** RSS of a process and its descendants, in bytes (Linux /proc). */
-async function treeRss(root: number): Promise<number> {
+/** A process and its descendants (Linux /proc). */
+async function processTree(root: number): Promise<Set<number>> {
   const parents = new Map<number, number>();
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -106,11 +106,28 @@ async function treeRss(root: number): Promise<number> {
       grew = true;
     }
   }
+  return tree;
+}
+
+/** RSS of a process and its descendants, in bytes. */
+async function treeRss(root: number): Promise<number> {
   let total = 0;
-  for (const pid of tree) {
+  for (const pid of await processTree(root)) {
     const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
     const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
     if (kb) total += Number(kb) * 1024;
+  }
+  return total;
+}
+
+/** CPU time (user + system) a process and its descendants have used, in seconds. */
+async function treeCpuSeconds(root: number): Promise<number> {
+  const tick = 100; // USER_HZ, 100 on Linux
+  let total = 0;
+  for (const pid of await processTree(root)) {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields[12]) total += (Number(fields[11]) + Number(fields[12])) / tick;
   }
   return total;
 }
@@ -263,6 +280,7 @@ try {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       })();
+      const cpuBefore = await treeCpuSeconds(server.pid!);
       const started = performance.now();
       const answer = await fetch(`${origin}/admin/candidatures/export`, {
         method: "POST",
@@ -275,8 +293,13 @@ try {
       const seconds = since(started);
       sampling = false;
       await sampler;
-      exportsResult[format] = { rows: total, seconds, rowsPerSecond: total / seconds, megabytes: bytes / 1_048_576, rssBeforeMo: mo(before), rssPeakMo: mo(peak) };
-      say(`- ${format.toUpperCase()} : ${total} lignes en ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} lignes/s, ${(bytes / 1_048_576).toFixed(1)} Mo ; RSS du serveur ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut`);
+      const cpuSeconds = (await treeCpuSeconds(server.pid!)) - cpuBefore;
+      // Rows/s against the same run's ceiling, comparable from one run (and machine speed) to the next.
+      const perCeiling = total / seconds / ceiling;
+      exportsResult[format] = { rows: total, seconds, rowsPerSecond: total / seconds, perCeiling, serverCpuSeconds: cpuSeconds, megabytes: bytes / 1_048_576, rssBeforeMo: mo(before), rssPeakMo: mo(peak) };
+      say(
+        `- ${format.toUpperCase()} : ${total} lignes en ${seconds.toFixed(1)} s, ${Math.round(total / seconds)} lignes/s (${perCeiling.toFixed(1)} × les req/s du plafond), ${(bytes / 1_048_576).toFixed(1)} Mo ; CPU du serveur ${cpuSeconds.toFixed(1)} s ; RSS du serveur ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut`,
+      );
     }
     results.exports = exportsResult;
 
