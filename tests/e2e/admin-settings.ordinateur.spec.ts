@@ -55,6 +55,14 @@ test.describe("paramètres et journal (administrateurs)", () => {
       await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Journal");
       await expect(admin.getByRole("row").filter({ hasText: "Paramètre modifié" }).first()).toContainText('"to":4');
       await expectAccessible(admin);
+      // Its export, as French Excel opens it: the same entry, its details quoted.
+      const exported = await admin.request.get("/admin/journal/export?action=settings");
+      expect(exported.headers()["content-type"]).toContain("text/csv");
+      const bytes = await exported.body();
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString("utf8").split("\r\n");
+      expect(lines[0]).toBe("Date;Heure;Personne;Action;Code;Type de fiche;Fiche;Détails;Adresse");
+      expect(lines.find((line) => line.includes(";Paramètre modifié;"))).toContain('""to"":4');
     } finally {
       const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
       await sql`update settings set value = '6'::jsonb where key = 'validityMonths'`;
