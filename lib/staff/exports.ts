@@ -37,7 +37,7 @@ type StreamedRow = {
   university: string | null; component: string | null; program: string | null; curriculum: string | null; level: string | null; ine: string | null;
   submittedAt: Date | string; validUntil: string; renewalNoticeSentAt: Date | string | null; renewalReminderSentAt: Date | string | null;
   postTypeLabel: string; requiresTeachingType: boolean; requiresZone: boolean; requiresWorkingTime: boolean; requiresUniversity: boolean;
-  /** Comma-separated, in rank order (`rankedChoiceIds`). */
+  /** Comma-separated, ids and ranks in the same order (`rankedChoiceIds`). */
   teachingTypes: string | null; zones: string | null; workingTimes: string | null;
   teachingTypeRanks: string | null; zoneRanks: string | null; workingTimeRanks: string | null;
   /** Comma-separated, in the same order: a given file's attachment type and id. */
