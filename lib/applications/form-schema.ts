@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { invalidCharacterMessage, isCleanLine } from "../validation";
-import { inePattern, levelOptions } from "./form-fields";
+import { inePattern, levelOptions, rqthOptions, type RqthValue } from "./form-fields";
 
 /**
  * The application form ("MA CANDIDATURE"), as the browser sends it. Pure, so the server action
  * and the tests share it. Every section may be left empty: as in the guide, an incomplete
  * application is accepted and the page lists what is missing.
  */
+
+/** The answers offered (`rqthOptions`), the only ones accepted. */
+const rqthValues = rqthOptions.map((option) => option.value) as [RqthValue, ...RqthValue[]];
 
 const uuid = z.uuid({ message: "Choisissez une valeur dans la liste." });
 const optionalId = z.union([z.literal(""), uuid], { message: "Choisissez une valeur dans la liste." }).transform((value) => value || null);
@@ -33,7 +36,7 @@ export function applicationFormSchema(limits: { maxZoneWishes: number; maxWorkin
       zones: rankedIds("zones", limits.maxZoneWishes),
       workingTimes: rankedIds("quotités", limits.maxWorkingTimeWishes),
       rqth: z
-        .union([z.literal(""), z.enum(["yes", "no", "pending", "undisclosed"])], { message: "Choisissez l'une des réponses proposées, ou aucune." })
+        .union([z.literal(""), z.enum(rqthValues)], { message: "Choisissez l'une des réponses proposées, ou aucune." })
         .transform((value) => value || null),
       university: optionalText(200),
       component: optionalText(200),

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { applicationFormSchema } from "@/lib/applications/form-schema";
-import { type RawApplicationForm } from "@/lib/applications/form-fields";
+import { rqthOptions, type RawApplicationForm } from "@/lib/applications/form-fields";
+import { rqthStatus } from "@/lib/db/schema";
 import { addMonths } from "@/lib/format/date";
 
 const schema = applicationFormSchema({ maxZoneWishes: 3, maxWorkingTimeWishes: 2 });
@@ -36,6 +37,14 @@ describe("application form", () => {
     expect(errorsOf({ teachingType1: "AESH" }).teachingType1).toBe("Choisissez une valeur dans la liste.");
     expect(errorsOf({ rqth: "peut-être" }).rqth).toBeDefined();
     expect(errorsOf({ level: "Bac+12" }).level).toBeDefined();
+  });
+});
+
+describe("the RQTH answers", () => {
+  it("are the ones the form offers, the schema accepts and the database stores", () => {
+    const offered = rqthOptions.map((option) => option.value);
+    for (const value of offered) expect(errorsOf({ rqth: value })).toEqual({});
+    expect([...rqthStatus.enumValues].sort()).toEqual([...offered].sort());
   });
 });
 
