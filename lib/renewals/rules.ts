@@ -18,6 +18,14 @@ export function deletionMoment(noticeSentAt: Date, graceDays: number): Date {
   return new Date(noticeSentAt.getTime() + graceDays * dayMs);
 }
 
+/**
+ * How long a renewal link (the notice's, the reminder's) answers: until a day after the deletion
+ * its mail announces, an hour at least.
+ */
+export function renewalLinkMinutes(deletionAt: Date, now: Date): number {
+  return Math.max(60, Math.ceil((deletionAt.getTime() - now.getTime()) / 60_000) + 24 * 60);
+}
+
 /** The day (Paris) from which an unanswered application may be deleted. */
 export function deletionDate(noticeSentAt: Date, graceDays: number): string {
   return todayIso(deletionMoment(noticeSentAt, graceDays));

@@ -19,7 +19,7 @@ import type { Storage } from "../storage/client";
 import { scheduleObjectDeletion } from "../storage/deletions";
 import { stagingKey, stagingPrefix } from "../uploads/uploads";
 import { revokeRenewalTokens } from "./renewals";
-import { deletionCutoff, deletionDate, deletionMoment, reminderCutoff } from "./rules";
+import { deletionCutoff, deletionDate, deletionMoment, reminderCutoff, renewalLinkMinutes } from "./rules";
 import { noticeTemplate, reminderTemplate } from "./templates";
 
 /**
@@ -141,11 +141,13 @@ export async function sendRenewalNotices(deps: StepDeps, settings: Settings, lim
       if (locked.length === 0) return [];
       const lockedIds = new Set(locked.map((row) => row.id));
       const batch = toSend.filter((row) => lockedIds.has(row.id));
-      const deadline = formatFrenchDate(deletionDate(deps.now(), settings.graceDays));
+      const now = deps.now();
+      const deadline = formatFrenchDate(deletionDate(now, settings.graceDays));
+      const validMinutes = renewalLinkMinutes(deletionMoment(now, settings.graceDays), now);
       await revokeRenewalTokens(tx, ids(batch), { superseded: true });
       const links = await issueTokens(
         tx,
-        batch.map((row) => ({ userId: row.userId, purpose: "renewal" as const, subject: row.id, validMinutes: (settings.graceDays + 1) * 24 * 60 })),
+        batch.map((row) => ({ userId: row.userId, purpose: "renewal" as const, subject: row.id, validMinutes })),
       );
       // A notice SMTP refused earlier is rendered again (new link, new deadline), keeping its attempt count.
       const pending = await tx
@@ -259,8 +261,7 @@ export async function sendRenewalReminders(deps: StepDeps, settings: Settings, l
         userId: row.userId,
         purpose: "renewal" as const,
         subject: row.id,
-        // Valid until a day after the deletion the reminder announces.
-        validMinutes: Math.max(60, Math.ceil((deletionMoment(row.noticeSentAt, settings.graceDays).getTime() - deps.now().getTime()) / 60_000) + 24 * 60),
+        validMinutes: renewalLinkMinutes(deletionMoment(row.noticeSentAt, settings.graceDays), deps.now()),
       })),
     );
     await outbox.enqueueMany(

@@ -252,9 +252,7 @@ export async function neighbours(
   const { key, descending } = sortColumns(filters.sort);
   // The candidature's own (key, id), read inside each statement: the three run at once, where
   // reading it first was one more round trip before them.
-  const current = sql`(select ${key}, ${applications.id} from ${applications}${
-    filters.sort.endsWith("nom") ? sql` join ${users} on ${users.id} = ${applications.userId}` : sql``
-  } where ${applications.id} = ${applicationId})`;
+  const current = ordered(db, { key: sql`${key}`, id: applications.id }, filters.sort).where(eq(applications.id, applicationId));
   // (key, id) compared as a row, in the list's direction.
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} ${current}`;
   const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} ${current}`;
