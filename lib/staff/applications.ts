@@ -3,7 +3,6 @@ import { and, asc, count, desc, eq, exists, gte, inArray, isNull, lt, or, sql, t
 import { displayName } from "../accounts/personal-details";
 import { loadChoices } from "../applications/choices";
 import type { ApplicationStatus } from "../applications/status";
-import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Queryable } from "../db/client";
 import { inUuids } from "../db/conditions";
 import {
@@ -88,11 +87,9 @@ export function filteredApplications(staff: StaffMember, filters: ApplicationFil
   return and(...conditions);
 }
 
-const nameKey = sql`lower(coalesce(nullif(${users.usageName}, ''), ${users.birthName}, ''))`;
-
-function sortColumns(sort: SortKey): { key: SQL | typeof applications.submittedAt | typeof applications.validUntil; descending: boolean } {
+function sortColumns(sort: SortKey): { key: typeof applications.candidateSortName | typeof applications.submittedAt | typeof applications.validUntil; descending: boolean } {
   const descending = sort.startsWith("-");
-  const key = sort.endsWith("nom") ? nameKey : sort.endsWith("validite") ? applications.validUntil : applications.submittedAt;
+  const key = sort.endsWith("nom") ? applications.candidateSortName : sort.endsWith("validite") ? applications.validUntil : applications.submittedAt;
   return { key, descending };
 }
 
@@ -116,12 +113,6 @@ export type ApplicationListRow = {
   unread: number;
 };
 
-/** Rows of `applications` in the list's order; the person is joined only when sorting by name. */
-function ordered<T extends SelectedFields>(db: Queryable, selection: T, sort: SortKey) {
-  const query = db.select(selection).from(applications).$dynamic();
-  return sort.endsWith("nom") ? query.innerJoin(users, eq(users.id, applications.userId)) : query;
-}
-
 /** How many applications a list shows (the person table is reached through the search's subquery only). */
 async function countOf(db: Queryable, where: SQL | undefined): Promise<number> {
   const [row] = await db.select({ total: count() }).from(applications).where(where);
@@ -136,23 +127,32 @@ export async function listApplications(
 ): Promise<{ total: number; rows: ApplicationListRow[]; page: number; pages: number }> {
   assertStaff(staff);
   const where = filteredApplications(staff, filters);
-  const pageOf = (page: number) => ordered(db, { id: applications.id, total: sql<number>`count(*) over ()`.mapWith(Number) }, filters.sort).where(where).orderBy(...orderBy(filters.sort)).limit(pageSize).offset((page - 1) * pageSize);
+  const pageOf = (page: number) =>
+    db
+      .select({ id: applications.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(applications)
+      .where(where)
+      .orderBy(...orderBy(filters.sort))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
   const idsOf = async (page: number) =>
     (
-      await ordered(db, { id: applications.id }, filters.sort)
+      await db
+        .select({ id: applications.id })
+        .from(applications)
         .where(where)
         .orderBy(...orderBy(filters.sort))
         .limit(pageSize)
         .offset((page - 1) * pageSize)
     ).map((row) => row.id);
   /**
-   * A search, or the order by name, reads and sorts every application the filters keep before
-   * the first row: the total is counted over that same set (`count(*) over ()`), half the
-   * work of a second statement (heaviest filters 33 → 17 ms of PostgreSQL). Otherwise the page
-   * is an index walk that stops after 50 rows, and the total a statement of its own, both at once.
+   * A search reads and sorts every application it finds before the first row: the total is
+   * counted over that same set (`count(*) over ()`), half the work of a second statement
+   * (heaviest filters 33 → 17 ms of PostgreSQL). Otherwise the page is an index walk that
+   * stops after 50 rows, and the total a statement of its own, both at once.
    */
   async function pageAndTotal(): Promise<[number, string[]]> {
-    if (!filters.q && !filters.sort.endsWith("nom")) return Promise.all([countOf(db, where), idsOf(filters.page)]);
+    if (!filters.q) return Promise.all([countOf(db, where), idsOf(filters.page)]);
     const rows = await pageOf(filters.page);
     // Past the end, the page has no row to carry the total.
     return rows.length > 0 ? [rows[0]!.total, rows.map((row) => row.id)] : [await countOf(db, where), []];
@@ -217,7 +217,9 @@ export async function listApplications(
 /** The ids of the filtered list in its order, at most `limit` (bulk actions, exports by batch). */
 export async function filteredApplicationIds(db: Queryable, staff: StaffMember, filters: ApplicationFilters, limit: number): Promise<string[]> {
   assertStaff(staff);
-  const rows = await ordered(db, { id: applications.id }, filters.sort)
+  const rows = await db
+    .select({ id: applications.id })
+    .from(applications)
     .where(filteredApplications(staff, filters))
     .orderBy(...orderBy(filters.sort))
     .limit(limit);
@@ -252,12 +254,12 @@ export async function neighbours(
   const { key, descending } = sortColumns(filters.sort);
   // The candidature's own (key, id), read inside each statement: the three run at once, where
   // reading it first was one more round trip before them.
-  const current = ordered(db, { key: sql`${key}`, id: applications.id }, filters.sort).where(eq(applications.id, applicationId));
+  const current = db.select({ key: sql`${key}`, id: applications.id }).from(applications).where(eq(applications.id, applicationId));
   // (key, id) compared as a row, in the list's direction.
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} ${current}`;
   const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} ${current}`;
   const step = (condition: SQL, order: SortKey) =>
-    ordered(db, { id: applications.id }, filters.sort)
+    db.select({ id: applications.id }).from(applications)
       .where(and(where, condition))
       .orderBy(...orderBy(order))
       .limit(1);
@@ -265,15 +267,14 @@ export async function neighbours(
   const [[previous], [next], [counts]] = await Promise.all([
     step(before, invert(filters.sort)),
     step(after, filters.sort),
-    ordered(
-      db,
-      {
+    db
+      .select({
         total: count(),
         before: sql<number>`count(*) filter (where ${before})`.mapWith(Number),
         inList: sql<boolean>`coalesce(bool_or(${applications.id} = ${applicationId}), false)`,
-      },
-      filters.sort,
-    ).where(where),
+      })
+      .from(applications)
+      .where(where),
   ]);
   const total = counts?.total ?? 0;
   if (!counts?.inList) return { previous: null, next: null, position: null, total };

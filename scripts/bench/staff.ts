@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "../../lib/db/client";
 import { applications, teachingTypes, users, workingTimes, zones } from "../../lib/db/schema";
 import type { StaffMember } from "../../lib/staff/access";
-import { filteredApplications, listApplications } from "../../lib/staff/applications";
+import { filteredApplications, listApplications, neighbours } from "../../lib/staff/applications";
 import { loadStaffCandidature } from "../../lib/staff/candidature";
 import { exportApplications } from "../../lib/staff/exports";
 import { parseApplicationFilters } from "../../lib/staff/list-filters";
@@ -70,8 +70,10 @@ try {
     ["liste, filtres les plus lourds (page de 50 + total)", () => listApplications(db, staff, heaviest)],
     ["liste, sans filtre, page 1 000", () => listApplications(db, staff, parseApplicationFilters(new URLSearchParams({ page: "1000" })))],
     ["liste, zone du premier vœu + non lus", () => listApplications(db, staff, parseApplicationFilters(new URLSearchParams({ zone: zone!.id, non_lus: "1" })))],
+    ["liste triée par nom, zone du premier vœu", () => listApplications(db, staff, parseApplicationFilters(new URLSearchParams({ zone: zone!.id, tri: "nom" })))],
     ["recherche par nom (« dupré »)", () => listApplications(db, staff, parseApplicationFilters(new URLSearchParams({ q: "dupré" })))],
     ["une candidature (fiche complète)", () => loadStaffCandidature(db, staff, one!.id)],
+    ["précédente / suivante, tri par nom", () => neighbours(db, staff, parseApplicationFilters(new URLSearchParams({ tri: "nom" })), one!.id)],
   ];
   console.log(`\nPlafond (lecture d'une candidature par sa clé) : p50 ${ceiling.p50.toFixed(2)} ms, p95 ${ceiling.p95.toFixed(2)} ms`);
   console.log("| requête | p50 | p95 | p50 / plafond |\n|---|---|---|---|");

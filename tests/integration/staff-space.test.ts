@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
 import yauzl from "yauzl";
+import { updateProfile } from "@/lib/accounts/account";
 import { authenticate } from "@/lib/auth/login";
 import { confirmAttachmentUpload, startAttachmentUpload } from "@/lib/applications/attachments";
 import { createApplication } from "@/lib/applications/commands";
@@ -219,6 +220,39 @@ describe("staff list: filters and search", () => {
     // Opened from a list it is not in (its status changed since): no position, no neighbours.
     expect(await neighbours(db(), staff, filters(`q=${token}&statut=submitted&tri=nom`), noe.applicationId)).toEqual({ previous: null, next: null, position: null, total: 2 });
     expect(await neighbours(db(), staff, filters(`q=${token}`), "pas-un-identifiant")).toEqual({ previous: null, next: null, position: null, total: 0 });
+  });
+
+  it("sorts by last name then first name, accents folded, and follows a change of name", async () => {
+    const token = randomUUID().slice(0, 8).replace(/\d/g, "x");
+    const elie = await candidate(token, { firstName: "Bruno", birthName: `Élie${token}` });
+    const zoe = await candidate(token, { firstName: "Zoé", birthName: `Fabre${token}` });
+    const anne = await candidate(token, { firstName: "Anne", birthName: `Fabre${token}` });
+    const lea = await candidate(token, { firstName: "Léa", birthName: `Zorn${token}` });
+    const staff = await staffMember("gestionnaire");
+    const order = async (query: string) => (await listApplications(db(), staff, filters(`q=${token}&${query}`))).rows.map((row) => row.candidate.split(" ")[0]);
+
+    // « Élie » among the E (lower() under the C collation put it after Z), namesakes by first name.
+    expect(await order("tri=nom")).toEqual(["Bruno", "Anne", "Zoé", "Léa"]);
+    expect(await order("tri=-nom")).toEqual(["Léa", "Zoé", "Anne", "Bruno"]);
+    expect(await neighbours(db(), staff, filters(`q=${token}&tri=nom`), anne.applicationId)).toEqual({ previous: elie.applicationId, next: zoe.applicationId, position: 2, total: 4 });
+
+    // A usage name given on the profile comes first, and the list follows at once.
+    await updateProfile(lea.userId, {
+      civility: "madame",
+      usageName: `Abel${token}`,
+      birthName: `Zorn${token}`,
+      firstName: "Léa",
+      birthDate: "1990-07-14",
+      birthPlace: "Lille",
+      nationality: "FR",
+      phone: "0611223344",
+      misc: null,
+    });
+    expect(await order("tri=nom")).toEqual(["Léa", "Bruno", "Anne", "Zoé"]);
+    expect(await neighbours(db(), staff, filters(`q=${token}&tri=nom`), lea.applicationId)).toEqual({ previous: null, next: elie.applicationId, position: 1, total: 4 });
+    // The key cannot be written by hand: PostgreSQL takes it from the person again.
+    await db().update(applications).set({ candidateSortName: "aaa" }).where(eq(applications.id, zoe.applicationId));
+    expect(await order("tri=nom")).toEqual(["Léa", "Bruno", "Anne", "Zoé"]);
   });
 
   it("keeps the stored completeness equal to what the candidate's page computes", async () => {

@@ -56,6 +56,11 @@ export const applications = pgTable(
     // What lib/applications/completeness.ts says, kept in step by every change that can alter
     // it (refreshCompleteness): staff filter and count it over many rows; pages recompute it.
     complete: boolean("complete").notNull().default(false),
+    // The candidate's last name then first name, folded (aesh_sort_name): the staff list's order
+    // by name. Filled by PostgreSQL from users (triggers of migration 0017) on insert and on
+    // every change of the names, so that the order and the position in it walk an index of
+    // this table instead of joining and sorting every candidate.
+    candidateSortName: text("candidate_sort_name").notNull().default(""),
     ...timestamps,
   },
   (t) => [
@@ -65,10 +70,11 @@ export const applications = pgTable(
     // The daily renewal job scans submitted applications by validity date.
     index("applications_status_valid_until_idx").on(t.status, t.validUntil),
     index("applications_post_type_status_idx").on(t.postTypeId, t.status),
-    // The staff list's orders (submission, validity) with the id as tie-breaker: pages and
+    // The staff list's orders (submission, validity, name) with the id as tie-breaker: pages and
     // export batches walk these indexes instead of sorting the table.
     index("applications_submitted_at_id_idx").on(t.submittedAt, t.id),
     index("applications_valid_until_id_idx").on(t.validUntil, t.id),
+    index("applications_candidate_sort_name_id_idx").on(t.candidateSortName, t.id),
   ],
 );
 
