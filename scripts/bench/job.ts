@@ -1,6 +1,7 @@
 import { closeDb } from "../../lib/db/client";
 import { runDailyJob } from "../../lib/renewals/daily-job";
 import { runCli } from "../cli-env";
+import { peakRssMo } from "./peak-rss";
 
 /**
  * The daily job as `npm run bench` measures it: in its own process (the SMTP and S3 servers are
@@ -29,5 +30,5 @@ await runCli(async () => {
     if (summary.complete) break;
   }
   await closeDb();
-  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, ...totals, peakRssMo: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: cpuSeconds() }));
+  console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, ...totals, peakRssMo: peakRssMo(), cpuSeconds: cpuSeconds() }));
 });

@@ -12,6 +12,7 @@ import { exportApplications } from "../../lib/staff/exports";
 import { parseApplicationFilters } from "../../lib/staff/list-filters";
 import { startStack } from "../stack";
 import { academyScale, seedAcademy } from "./academy-seed";
+import { peakRssMo } from "./peak-rss";
 
 /**
  * `npm run bench:staff`: the staff list, a candidature and the exports on an académie at
@@ -30,7 +31,6 @@ const stack = await startStack({
   ports: { database: 0, storage: 0, smtp: 0, inbox: 0 },
 });
 const db = getDb();
-const rssMo = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function timings(runs: number, work: () => Promise<unknown>) {
   for (let i = 0; i < 3; i += 1) await work();
@@ -101,7 +101,7 @@ try {
     clearInterval(sampler);
     const mo = (value: number) => Math.round(value / 1_048_576);
     console.log(
-      `Export ${format.toUpperCase()} de ${academyScale.applications} candidatures : ${seconds.toFixed(1)} s, ${Math.round(academyScale.applications / seconds)} lignes/s, ${(bytes / 1_048_576).toFixed(1)} Mo ; RSS ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut pendant l'export (max. du processus : ${rssMo()} Mo)`,
+      `Export ${format.toUpperCase()} de ${academyScale.applications} candidatures : ${seconds.toFixed(1)} s, ${Math.round(academyScale.applications / seconds)} lignes/s, ${(bytes / 1_048_576).toFixed(1)} Mo ; RSS ${mo(before)} Mo avant, ${mo(peak)} Mo au plus haut pendant l'export (max. du processus : ${peakRssMo()} Mo)`,
     );
   }
 } finally {
