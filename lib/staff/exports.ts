@@ -53,12 +53,13 @@ function attachedFiles(types: string | null, fileIds: string | null): { attachme
 /** The next batch is asked of the database while this one is written: the two overlap. */
 async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let next = iterator.next();
+  // postgres.js's cursor answers a finished query with a plain `{ done: true }`, not a promise.
+  let next = Promise.resolve(iterator.next());
   try {
     for (;;) {
       const current = await next;
       if (current.done) return;
-      next = iterator.next();
+      next = Promise.resolve(iterator.next());
       yield current.value;
     }
   } finally {

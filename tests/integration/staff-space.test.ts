@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, like, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
 import yauzl from "yauzl";
@@ -21,7 +21,7 @@ import { loadStaffCandidature } from "@/lib/staff/candidature";
 import { loadDashboard } from "@/lib/staff/dashboard";
 import { addNote, changeStatus, extendValidity } from "@/lib/staff/decisions";
 import { buildDossier, DossierStorageUnavailable } from "@/lib/staff/dossier";
-import { exportApplications } from "@/lib/staff/exports";
+import { exportApplications, exportBatches } from "@/lib/staff/exports";
 import { openFileAsStaff } from "@/lib/staff/files";
 import { parseApplicationFilters } from "@/lib/staff/list-filters";
 import { getStorage } from "@/lib/storage/client";
@@ -378,6 +378,31 @@ describe("staff files, dossier and exports", () => {
     const stopped = stoppedStorage();
     await attachIdentity(person.userId, person.applicationId, ref.identity);
     await expect(buildDossier({ db: db(), storage: stopped }, staff, person.applicationId)).rejects.toBeInstanceOf(DossierStorageUnavailable);
+  });
+
+  it("gives every row to a slow reader, when the database has finished before the last batch is written", async () => {
+    // postgres.js answers the read after a finished cursor with a plain { done: true }: the
+    // read-ahead threw on it, and a download slower than the database failed at its end.
+    const token = randomUUID().slice(0, 8).replace(/\d/g, "x");
+    const [postType] = await db().select({ id: postTypes.id }).from(postTypes).where(eq(postTypes.label, "AESH EN PIAL INTER-DEGRE"));
+    await db().execute(sql`
+      with people as (
+        insert into users (identifier, password_hash, birth_name, first_name)
+        select 'lent' || ${token} || n || '@example.org', 'test:not-a-hash', 'Lent' || ${token}, 'P' || n from generate_series(1, 1050) n
+        returning id
+      )
+      insert into applications (user_id, post_type_id, valid_until) select id, ${postType!.id}, current_date + 180 from people`);
+    try {
+      const staff = await staffMember("admin");
+      let rows = 0;
+      for await (const batch of exportBatches(db(), staff, { filters: filters(`q=lent${token}`) })) {
+        rows += batch.length;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(rows).toBe(1050);
+    } finally {
+      await db().delete(users).where(like(users.identifier, `lent${token}%`));
+    }
   });
 
   it("exports the filtered list as CSV for French Excel and as XLSX, RQTH only when asked and logged", async () => {
