@@ -32,17 +32,24 @@ export function csvLine(cells: readonly string[]): string {
   return `${line}\r\n`;
 }
 
-/** Waits until `stream` wants more, or is gone (the download was cancelled): never forever. */
-export function room(stream: NodeJS.WritableStream & { destroyed: boolean }): Promise<void> {
-  if (stream.destroyed) return Promise.resolve();
+/**
+ * Waits until one of `streams` wants more, or is gone (the download was cancelled): never
+ * forever. Whichever answers first, the others' listeners are removed.
+ */
+export function room(...streams: (NodeJS.WritableStream & { destroyed: boolean })[]): Promise<void> {
+  if (streams.some((stream) => stream.destroyed)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
-      stream.off("drain", done);
-      stream.off("close", done);
+      for (const stream of streams) {
+        stream.off("drain", done);
+        stream.off("close", done);
+      }
       resolve();
     };
-    stream.once("drain", done);
-    stream.once("close", done);
+    for (const stream of streams) {
+      stream.once("drain", done);
+      stream.once("close", done);
+    }
   });
 }
 

@@ -179,6 +179,18 @@ function inChunks(source: Readable, size = 65_536): Readable {
   return pipeline(source, chunks, () => {});
 }
 
+type Sink = NodeJS.WritableStream & { destroyed: boolean; writableNeedDrain?: boolean; _writableState?: { needDrain: boolean } };
+
+/**
+ * Where a streamed ExcelJS sheet writes: its stream's one pipe, the zip's entry (archiver's
+ * PassThrough of readable-stream 2, which has no `writableNeedDrain`: its state says it).
+ */
+export function compressorOf(sheet: ExcelJS.Worksheet): Sink | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Sink[] } }).stream?.pipes?.[0];
+}
+
+export const behind = (sink: Sink): boolean => sink.writableNeedDrain ?? sink._writableState?.needDrain ?? false;
+
 /**
  * Starts an export and logs it (with RQTH, as its own action: health data left the platform).
  * The returned stream is the file; errors midway end it early and are logged.
@@ -230,6 +242,11 @@ export async function exportApplications(
           });
           added.commit();
         }
+        // ExcelJS hands the sheet's XML to the zip's compressor without heeding back-pressure:
+        // rows made faster than zlib deflates them piled up uncompressed (321 Mo of buffers for
+        // 150 000 rows). Wait for the zip to take them, unless the download is gone.
+        const compressor = compressorOf(sheet);
+        while (compressor && behind(compressor) && !output.destroyed) await room(compressor, output);
         // The writer pushes into `output`; wait when the reader is slower than the database.
         if (output.writableNeedDrain) await room(output);
       }
