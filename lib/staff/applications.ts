@@ -259,7 +259,9 @@ export async function neighbours(
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} ${current}`;
   const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} ${current}`;
   const step = (condition: SQL, order: SortKey) =>
-    db.select({ id: applications.id }).from(applications)
+    db
+      .select({ id: applications.id })
+      .from(applications)
       .where(and(where, condition))
       .orderBy(...orderBy(order))
       .limit(1);
