@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import postgres from "postgres";
 import { samplePdf } from "../../scripts/services/sample-pdf";
 import { inboxClient } from "../support/inbox";
 import { registerAndActivate } from "./candidates";
 import { expect, expectAccessible, test } from "./fixtures";
-import { createStaffFromShell, staffLogIn } from "./staff";
+import { e2eEnvFile } from "./ports";
+import { createStaffFromShell, signedInStaff, staffLogIn } from "./staff";
 
 const postType = "AESH EN PIAL INTER-DEGRE";
 
@@ -154,5 +156,47 @@ test.describe("espace de gestion", () => {
     expect((await page.request.post("/admin/candidatures/export", { form: { format: "csv" } })).status()).toBe(404);
     await page.goto(applicationPath);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ma candidature ${postType}`);
+  });
+  test("trie par nom de famille puis prénom, accents compris, et parcourt la liste dans cet ordre", async ({ browser }) => {
+    const token = randomUUID().slice(0, 8).replace(/\d/g, "x");
+    const env = JSON.parse(await readFile(e2eEnvFile, "utf8")) as { DATABASE_URL: string };
+    const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, onnotice: () => {} });
+    try {
+      // Three candidates, whose applications came neither in the alphabetical order nor in its reverse.
+      const people: [string, string, number][] = [["Léa", `Zorn${token}`, 2], ["Anne", `Fabre${token}`, 1], ["Bruno", `Élie${token}`, 3]];
+      for (const [index, [firstName, birthName, minutesAgo]] of people.entries()) {
+        await sql`
+          with person as (
+            insert into users (identifier, email, password_hash, first_name, birth_name)
+            values (${`tri-${index}-${token}@exemple.fr`}, ${`tri-${index}-${token}@exemple.fr`}, 'e2e:not-a-hash', ${firstName}, ${birthName})
+            returning id
+          )
+          insert into applications (user_id, post_type_id, valid_until, submitted_at)
+          select person.id, post_types.id, current_date + 180, now() - make_interval(mins => ${minutesAgo})
+          from person, post_types where post_types.label = ${postType}`;
+      }
+      const staff = await signedInStaff(browser, `tri-${token}@ac-lille.fr`, "Un tri alphabétique, 2026 !", "admin");
+      const page = await staff.newPage();
+      const names = () => page.getByRole("table").getByRole("link", { name: new RegExp(token, "i") }).allTextContents();
+      await page.goto(`/admin/candidatures?q=${token}`);
+      // The list opens newest first.
+      expect(await names()).toEqual([`Anne FABRE${token.toUpperCase()}`, `Léa ZORN${token.toUpperCase()}`, `Bruno ÉLIE${token.toUpperCase()}`]);
+      await page.getByRole("link", { name: /^Candidat \(/ }).click();
+      await expect(page).toHaveURL(/tri=nom/);
+      // « Élie » among the E, not after Z.
+      expect(await names()).toEqual([`Bruno ÉLIE${token.toUpperCase()}`, `Anne FABRE${token.toUpperCase()}`, `Léa ZORN${token.toUpperCase()}`]);
+      await page.getByRole("link", { name: /^Candidat \(/ }).click();
+      await expect(page).toHaveURL(/tri=-nom/);
+      expect(await names()).toEqual([`Léa ZORN${token.toUpperCase()}`, `Anne FABRE${token.toUpperCase()}`, `Bruno ÉLIE${token.toUpperCase()}`]);
+      await page.getByRole("link", { name: `Anne FABRE${token.toUpperCase()}` }).click();
+      await expect(page.getByText("Candidature 2 sur 3")).toBeVisible();
+      await page.getByRole("link", { name: "Suivante ›" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Bruno ÉLIE${token.toUpperCase()}`);
+      await expect(page.getByText("Candidature 3 sur 3")).toBeVisible();
+      await staff.close();
+    } finally {
+      await sql`delete from users where identifier like ${`tri-%-${token}@exemple.fr`}`;
+      await sql.end();
+    }
   });
 });
