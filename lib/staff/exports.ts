@@ -243,10 +243,11 @@ export async function exportApplications(
           added.commit();
         }
         // ExcelJS hands the sheet's XML to the zip's compressor without heeding back-pressure:
-        // rows made faster than zlib deflates them piled up uncompressed (321 Mo of buffers for
-        // 150 000 rows). Wait for the zip to take them, unless the download is gone.
+        // rows made faster than zlib deflates them piled up uncompressed (321–379 Mo of buffers
+        // for 150 000 rows). Wait for the zip to take them, unless either stream is gone: room()
+        // answers at once for a destroyed stream, which must then end the loop, not spin it.
         const compressor = compressorOf(sheet);
-        while (compressor && behind(compressor) && !output.destroyed) await room(compressor, output);
+        while (compressor && behind(compressor) && !compressor.destroyed && !output.destroyed) await room(compressor, output);
         // The writer pushes into `output`; wait when the reader is slower than the database.
         if (output.writableNeedDrain) await room(output);
       }
