@@ -87,7 +87,8 @@ export function filteredApplications(staff: StaffMember, filters: ApplicationFil
   return and(...conditions);
 }
 
-function sortColumns(sort: SortKey): { key: typeof applications.candidateSortName | typeof applications.submittedAt | typeof applications.validUntil; descending: boolean } {
+/** The column a list is ordered by (each has an index `(key, id)`), and in which direction. */
+function sortColumns(sort: SortKey) {
   const descending = sort.startsWith("-");
   const key = sort.endsWith("nom") ? applications.candidateSortName : sort.endsWith("validite") ? applications.validUntil : applications.submittedAt;
   return { key, descending };
@@ -254,7 +255,7 @@ export async function neighbours(
   const { key, descending } = sortColumns(filters.sort);
   // The candidature's own (key, id), read inside each statement: the three run at once, where
   // reading it first was one more round trip before them.
-  const current = db.select({ key: sql`${key}`, id: applications.id }).from(applications).where(eq(applications.id, applicationId));
+  const current = db.select({ key, id: applications.id }).from(applications).where(eq(applications.id, applicationId));
   // (key, id) compared as a row, in the list's direction.
   const before = sql`(${key}, ${applications.id}) ${sql.raw(descending ? ">" : "<")} ${current}`;
   const after = sql`(${key}, ${applications.id}) ${sql.raw(descending ? "<" : ">")} ${current}`;
